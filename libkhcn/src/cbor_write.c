@@ -1,0 +1,468 @@
+/*
+ * CBOR writer: the deterministic profile of docs/format.md, encoded by hand
+ * straight into one growing byte buffer (shortest heads, definite lengths,
+ * keys ascending, canonical numbers, no floats).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal/io.h"
+
+/* ------------------------------------------------------------ buffer */
+
+int khcn__bb_grow(khcn__bb *b, size_t extra) {
+  if (b->failed) return 0;
+  if (b->cap - b->len >= extra) return 1;
+  size_t need = b->len + extra;
+  if (need < b->len) {
+    b->failed = 1;
+    return 0;
+  }
+  size_t cap = b->cap ? b->cap : 256;
+  while (cap < need) {
+    if (cap > SIZE_MAX / 2) {
+      cap = need;
+      break;
+    }
+    cap *= 2;
+  }
+  unsigned char *p = khcn__realloc(b->p, cap + 1);
+  if (!p) {
+    b->failed = 1;
+    return 0;
+  }
+  b->p = p;
+  b->cap = cap;
+  return 1;
+}
+
+void khcn__bb_put(khcn__bb *b, const void *p, size_t n) {
+  if (!n || !khcn__bb_room(b, n)) return;
+  memcpy(b->p + b->len, p, n);
+  b->len += n;
+}
+
+void khcn__cbor_head(khcn__bb *b, unsigned major, uint64_t v) {
+  if (!khcn__bb_room(b, 9)) return;
+  unsigned char *o = b->p + b->len;
+  unsigned char m = (unsigned char)(major << 5);
+  if (v < 24) {
+    o[0] = (unsigned char)(m | v);
+    b->len += 1;
+  } else if (v <= 0xff) {
+    o[0] = m | 24;
+    o[1] = (unsigned char)v;
+    b->len += 2;
+  } else if (v <= 0xffff) {
+    o[0] = m | 25;
+    o[1] = (unsigned char)(v >> 8);
+    o[2] = (unsigned char)v;
+    b->len += 3;
+  } else if (v <= 0xffffffffu) {
+    o[0] = m | 26;
+    for (int i = 0; i < 4; i++) o[1 + i] = (unsigned char)(v >> (24 - 8 * i));
+    b->len += 5;
+  } else {
+    o[0] = m | 27;
+    for (int i = 0; i < 8; i++) o[1 + i] = (unsigned char)(v >> (56 - 8 * i));
+    b->len += 9;
+  }
+}
+
+void khcn__cbor_int(khcn__bb *b, int64_t v) {
+  if (v >= 0) khcn__cbor_head(b, 0, (uint64_t)v);
+  else khcn__cbor_head(b, 1, (uint64_t)(-(v + 1)));
+}
+
+void khcn__cbor_text(khcn__bb *b, const char *s, size_t n) {
+  khcn__cbor_head(b, 3, n);
+  khcn__bb_put(b, s, n);
+}
+
+void khcn__cbor_number(khcn__bb *b, double d) {
+  if (d == 0) { /* also -0 */
+    khcn__cbor_head(b, 0, 0);
+    return;
+  }
+  if (fabs(d) < 9007199254740992.0 && d == (double)(int64_t)d) {
+    khcn__cbor_int(b, (int64_t)d);
+    return;
+  }
+  char dig[40];
+  int e = 0;
+  int n = khcn__shortest_digits(d, dig, &e);
+  while (n > 1 && dig[n - 1] == '0') {
+    n--;
+    e++;
+  }
+  uint64_t m = 0;
+  for (int i = 0; i < n; i++) m = m * 10 + (uint64_t)(dig[i] - '0');
+  if (e >= 0 && n + e <= 18) {
+    for (int i = 0; i < e; i++) m *= 10;
+    khcn__cbor_int(b, d < 0 ? -(int64_t)m : (int64_t)m);
+    return;
+  }
+  khcn__cbor_head(b, 6, KHCN__TAG_DECIMAL);
+  khcn__cbor_head(b, 4, 2);
+  khcn__cbor_int(b, e);
+  khcn__cbor_int(b, d < 0 ? -(int64_t)m : (int64_t)m);
+}
+
+khcn_status khcn__bb_finish(khcn__bb *b, khcn_buf *out) {
+  if (b->failed || !khcn__bb_room(b, 1)) {
+    khcn__free(b->p);
+    b->p = NULL;
+    return khcn__nomem("the output buffer");
+  }
+  b->p[b->len] = 0;
+  out->ptr = b->p;
+  out->size = b->len;
+  b->p = NULL;
+  b->len = b->cap = 0;
+  return KHCN_OK;
+}
+
+static const double pow10_exact[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+double khcn__decimal_to_double(int64_t m, int64_t e) {
+  if (m == 0) return 0.0;
+  uint64_t am = m < 0 ? (uint64_t)0 - (uint64_t)m : (uint64_t)m;
+  if (am < (1ull << 53) && e >= -22 && e <= 22) {
+    double dm = (double)m;
+    return e < 0 ? dm / pow10_exact[-e] : dm * pow10_exact[e];
+  }
+  if (e > 100000) return m < 0 ? -HUGE_VAL : HUGE_VAL;
+  if (e < -100000) return m < 0 ? -0.0 : 0.0;
+  char buf[64];
+  /* snprintf-free formatting: sign, digits, 'e', exponent */
+  char *p = buf;
+  if (m < 0) *p++ = '-';
+  char tmp[24];
+  int k = 0;
+  do {
+    tmp[k++] = (char)('0' + am % 10);
+    am /= 10;
+  } while (am);
+  while (k) *p++ = tmp[--k];
+  *p++ = 'e';
+  int64_t ae = e;
+  if (ae < 0) {
+    *p++ = '-';
+    ae = -ae;
+  }
+  k = 0;
+  do {
+    tmp[k++] = (char)('0' + ae % 10);
+    ae /= 10;
+  } while (ae);
+  while (k) *p++ = tmp[--k];
+  *p = 0;
+  return strtod(buf, NULL);
+}
+
+/* ------------------------------------------------------------ maps */
+
+/*
+ * A map is written with a one-byte head reserved; the pair count is patched
+ * at the end (and the body moved when the count needs a longer head).
+ * Unknown entries (sorted by key) are merged in at their key position.
+ */
+typedef struct mapw {
+  size_t head;
+  uint64_t n;
+  const khcn__unknown *u;
+} mapw;
+
+static void map_begin(khcn__bb *b, mapw *m, const khcn__unknown *u) {
+  m->head = b->len;
+  m->n = 0;
+  m->u = u;
+  if (khcn__bb_room(b, 1)) b->p[b->len++] = 0xa0;
+}
+
+static void flush_unknown(khcn__bb *b, mapw *m, uint64_t below, int all) {
+  while (m->u && (all || m->u->key < below)) {
+    khcn__cbor_head(b, 0, m->u->key);
+    khcn__bb_put(b, m->u->bytes, m->u->len);
+    m->n++;
+    m->u = m->u->next;
+  }
+}
+
+static inline void key(khcn__bb *b, mapw *m, unsigned k) {
+  if (KHCN__UNLIKELY(m->u != NULL)) flush_unknown(b, m, k, 0);
+  if (khcn__bb_room(b, 1)) b->p[b->len++] = (unsigned char)k; /* keys < 24 */
+  m->n++;
+}
+
+static void map_end(khcn__bb *b, mapw *m) {
+  flush_unknown(b, m, 0, 1);
+  if (b->failed) return;
+  if (m->n < 24) {
+    b->p[m->head] = (unsigned char)(0xa0 | m->n);
+    return;
+  }
+  unsigned char h[9];
+  khcn__bb hb = {h, 0, sizeof h, 0};
+  khcn__cbor_head(&hb, 5, m->n);
+  size_t extra = hb.len - 1;
+  if (!khcn__bb_room(b, extra)) return;
+  memmove(b->p + m->head + 1 + extra, b->p + m->head + 1, b->len - m->head - 1);
+  memcpy(b->p + m->head, h, hb.len);
+  b->len += extra;
+}
+
+static void put_str(khcn__bb *b, const char *s) { khcn__cbor_text(b, s, strlen(s)); }
+
+static void kv_text(khcn__bb *b, mapw *m, unsigned k, const char *s) {
+  if (!s) return;
+  key(b, m, k);
+  put_str(b, s);
+}
+static void kv_int(khcn__bb *b, mapw *m, unsigned k, int64_t v) {
+  key(b, m, k);
+  khcn__cbor_int(b, v);
+}
+static void kv_num(khcn__bb *b, mapw *m, unsigned k, double v) {
+  key(b, m, k);
+  khcn__cbor_number(b, v);
+}
+
+/* ------------------------------------------------------------ entities */
+
+static void write_legal(khcn__bb *b, const khcn__legal *l) {
+  mapw m;
+  map_begin(b, &m, l->unknown);
+  kv_text(b, &m, KL_ID, l->doc.id);
+  kv_text(b, &m, KL_NUMBER, l->doc.number);
+  if (l->doc.type != KHCN_DOC_OTHER) kv_int(b, &m, KL_TYPE, (int64_t)l->doc.type);
+  kv_text(b, &m, KL_DATE, l->doc.date);
+  kv_text(b, &m, KL_ISSUER, l->doc.issuer);
+  kv_text(b, &m, KL_TITLE, l->doc.title);
+  map_end(b, &m);
+}
+
+static void write_node(khcn__bb *b, const khcn_node *n) {
+  mapw m;
+  map_begin(b, &m, n->unknown);
+  kv_text(b, &m, KN_ID, n->id);
+  kv_text(b, &m, KN_PARENT, n->parent);
+  kv_text(b, &m, KN_LABEL, n->label);
+  kv_text(b, &m, KN_TITLE, n->title);
+  kv_text(b, &m, KN_TEXT, n->text);
+  if (n->weight != 1.0) kv_num(b, &m, KN_WEIGHT, n->weight);
+  if (n->nlinks) {
+    key(b, &m, KN_LINKS);
+    khcn__cbor_head(b, 4, n->nlinks);
+    for (uint32_t i = 0; i < n->nlinks; i++) {
+      khcn__cbor_head(b, 4, 2);
+      put_str(b, n->links[i].indicator);
+      khcn__cbor_number(b, n->links[i].weight);
+    }
+  }
+  map_end(b, &m);
+}
+
+static void write_target(khcn__bb *b, const khcn__target *t) {
+  mapw m;
+  map_begin(b, &m, t->unknown);
+  kv_int(b, &m, KT_YEAR, t->year);
+  kv_int(b, &m, KT_CMP, t->cmp);
+  kv_num(b, &m, KT_VALUE, t->value);
+  if (!isnan(t->hi)) kv_num(b, &m, KT_HI, t->hi);
+  if (!isnan(t->tol)) kv_num(b, &m, KT_TOL, t->tol);
+  if (t->base_year) kv_int(b, &m, KT_BASE_YEAR, t->base_year);
+  if (t->flags & KHCN_TARGET_NO_OVERSHOOT) {
+    key(b, &m, KT_OVERSHOOT);
+    khcn__bb_put(b, "\xf4", 1);
+  }
+  if (t->flags & KHCN_TARGET_CUMULATIVE) {
+    key(b, &m, KT_CUMULATIVE);
+    khcn__bb_put(b, "\xf5", 1);
+  }
+  kv_text(b, &m, KT_NOTE, t->note);
+  map_end(b, &m);
+}
+
+static void write_indicator(khcn__bb *b, const khcn_indicator *ind) {
+  const khcn__ind_extra *x = ind->x;
+  mapw m;
+  map_begin(b, &m, x ? x->unknown : NULL);
+  kv_text(b, &m, KI_ID, ind->id);
+  kv_text(b, &m, KI_NAME, ind->name);
+  if (x) kv_text(b, &m, KI_NAME_EN, x->name_en);
+  if (ind->unit && ind->unit[0]) kv_text(b, &m, KI_UNIT, ind->unit);
+  if (x) kv_text(b, &m, KI_DESC, x->description);
+  if (ind->measure != KHCN_MEASURE_COUNT) kv_int(b, &m, KI_MEASURE, ind->measure);
+  if (ind->direction != 1) kv_int(b, &m, KI_DIRECTION, ind->direction);
+  if (ind->kind != KHCN_KIND_STOCK) kv_int(b, &m, KI_KIND, ind->kind);
+  if (!isnan(ind->limit)) kv_num(b, &m, KI_LIMIT, ind->limit);
+  if (ind->base_year) {
+    kv_int(b, &m, KI_BASE_YEAR, ind->base_year);
+    kv_num(b, &m, KI_BASE_VALUE, ind->base_value);
+    if (x) kv_text(b, &m, KI_BASE_NOTE, x->base_note);
+  }
+  if (x && x->num) {
+    kv_text(b, &m, KI_NUM, x->num);
+    kv_text(b, &m, KI_DEN, x->den);
+    if (x->factor != 1.0) kv_num(b, &m, KI_FACTOR, x->factor);
+  }
+  if (ind->ntargets) {
+    key(b, &m, KI_TARGETS);
+    khcn__cbor_head(b, 4, ind->ntargets);
+    for (uint32_t i = 0; i < ind->ntargets; i++) write_target(b, &ind->targets[i]);
+  }
+  if (ind->nobs) {
+    key(b, &m, KI_OBS);
+    khcn__cbor_head(b, 4, ind->nobs);
+    const double *v = khcn__obs_values(ind);
+    const int16_t *y = khcn__obs_years(ind);
+    const uint8_t *s = khcn__obs_status(ind);
+    uint32_t xi = 0;
+    for (uint32_t i = 0; i < ind->nobs; i++) {
+      const khcn__obs_extra *e = NULL;
+      if (x) {
+        while (xi < x->nobsx && x->obsx[xi].year < y[i]) xi++;
+        if (xi < x->nobsx && x->obsx[xi].year == y[i]) e = &x->obsx[xi];
+      }
+      if (!e && khcn__bb_room(b, 32)) {
+        /* fast path: {0: year, 1: value[, 2: status]} */
+        unsigned char *o = b->p + b->len;
+        int st = s[i] != KHCN_OBS_NORMAL;
+        o[0] = (unsigned char)(0xa0 | (st ? 3 : 2));
+        o[1] = 0x00;
+        uint16_t yy = (uint16_t)y[i];
+        o[2] = 0x19;
+        o[3] = (unsigned char)(yy >> 8);
+        o[4] = (unsigned char)yy;
+        o[5] = 0x01;
+        b->len += 6;
+        if (isnan(v[i])) khcn__bb_put(b, "\xf6", 1);
+        else khcn__cbor_number(b, v[i]);
+        if (st) {
+          unsigned char t[2] = {0x02, s[i]};
+          khcn__bb_put(b, t, 2);
+        }
+        continue;
+      }
+      mapw om;
+      map_begin(b, &om, e ? e->unknown : NULL);
+      kv_int(b, &om, KO_YEAR, y[i]);
+      key(b, &om, KO_VALUE);
+      if (isnan(v[i])) khcn__bb_put(b, "\xf6", 1);
+      else khcn__cbor_number(b, v[i]);
+      if (s[i] != KHCN_OBS_NORMAL) kv_int(b, &om, KO_STATUS, s[i]);
+      if (e) {
+        kv_text(b, &om, KO_SOURCE, e->source);
+        kv_text(b, &om, KO_REPORTER, e->reporter);
+        kv_text(b, &om, KO_NOTE, e->note);
+      }
+      map_end(b, &om);
+    }
+  }
+  map_end(b, &m);
+}
+
+static void write_agency(khcn__bb *b, const khcn_agency *a) {
+  mapw m;
+  map_begin(b, &m, a->unknown);
+  kv_text(b, &m, KA_ID, a->id);
+  kv_text(b, &m, KA_NAME, a->name);
+  kv_text(b, &m, KA_SHORT, a->short_name);
+  kv_text(b, &m, KA_PARENT, a->parent);
+  if (a->kind != KHCN_AGENCY_OTHER) kv_int(b, &m, KA_KIND, a->kind);
+  map_end(b, &m);
+}
+
+static void write_resp(khcn__bb *b, const khcn__resp *rr) {
+  const khcn_responsibility *r = &rr->r;
+  mapw m;
+  map_begin(b, &m, rr->unknown);
+  kv_text(b, &m, KR_TASK, r->task);
+  kv_text(b, &m, KR_AGENCY, r->agency);
+  kv_int(b, &m, KR_ROLE, r->role);
+  kv_text(b, &m, KR_TO, r->to);
+  if (r->due_year) kv_int(b, &m, KR_DUE_YEAR, r->due_year);
+  if (r->due_month) kv_int(b, &m, KR_DUE_MONTH, r->due_month);
+  if (r->due_day) kv_int(b, &m, KR_DUE_DAY, r->due_day);
+  if (r->every != KHCN_ONCE) kv_int(b, &m, KR_EVERY, r->every);
+  kv_text(b, &m, KR_NOTE, r->note);
+  map_end(b, &m);
+}
+
+static void write_nodes(khcn__bb *b, mapw *m, const khcn_plan *p, khcn_node_type type, unsigned k) {
+  size_t n = 0;
+  for (size_t i = 0; i < p->nodes.len; i++)
+    if (KHCN__VEC_AT(&p->nodes, khcn_node *, i)->type == type) n++;
+  if (!n) return;
+  key(b, m, k);
+  khcn__cbor_head(b, 4, n);
+  for (size_t i = 0; i < p->nodes.len; i++) {
+    const khcn_node *nd = KHCN__VEC_AT(&p->nodes, khcn_node *, i);
+    if (nd->type == type) write_node(b, nd);
+  }
+}
+
+static void write_plan(khcn__bb *b, const khcn_plan *p) {
+  mapw m;
+  map_begin(b, &m, p->unknown);
+  kv_text(b, &m, KP_ID, p->id);
+  for (int f = 0; f < KHCN_PLAN_FIELD_COUNT_; f++) kv_text(b, &m, (unsigned)(KP_TEXT0 + f), p->text[f]);
+  if (p->start) kv_int(b, &m, KP_START, p->start);
+  if (p->end) kv_int(b, &m, KP_END, p->end);
+  if (p->budget.len) {
+    key(b, &m, KP_BUDGET);
+    khcn__cbor_head(b, 4, p->budget.len);
+    for (size_t i = 0; i < p->budget.len; i++) put_str(b, KHCN__VEC_AT(&p->budget, const char *, i));
+  }
+  if (p->legal.len) {
+    key(b, &m, KP_LEGAL);
+    khcn__cbor_head(b, 4, p->legal.len);
+    for (size_t i = 0; i < p->legal.len; i++) write_legal(b, &KHCN__VEC_AT(&p->legal, khcn__legal, i));
+  }
+  write_nodes(b, &m, p, KHCN_NODE_OBJECTIVE, KP_OBJECTIVES);
+  write_nodes(b, &m, p, KHCN_NODE_TASK, KP_TASKS);
+  if (p->indicators.len) {
+    key(b, &m, KP_INDICATORS);
+    khcn__cbor_head(b, 4, p->indicators.len);
+    for (size_t i = 0; i < p->indicators.len; i++)
+      write_indicator(b, KHCN__VEC_AT(&p->indicators, khcn_indicator *, i));
+  }
+  if (p->agencies.len) {
+    key(b, &m, KP_AGENCIES);
+    khcn__cbor_head(b, 4, p->agencies.len);
+    for (size_t i = 0; i < p->agencies.len; i++) write_agency(b, KHCN__VEC_AT(&p->agencies, khcn_agency *, i));
+  }
+  if (p->resp.len) {
+    key(b, &m, KP_RESP);
+    khcn__cbor_head(b, 4, p->resp.len);
+    for (size_t i = 0; i < p->resp.len; i++) write_resp(b, &KHCN__VEC_AT(&p->resp, khcn__resp, i));
+  }
+  map_end(b, &m);
+}
+
+khcn_status khcn_cbor_write(khcn_buf *out, const khcn_plan *plan) {
+  if (!out) return khcn__err(KHCN_EINVAL, "khcn_cbor_write: out is NULL");
+  out->ptr = NULL;
+  out->size = 0;
+  if (!plan) return khcn__err(KHCN_EINVAL, "khcn_cbor_write: plan is NULL");
+  khcn__bb b = {NULL, 0, 0, 0};
+  /* rough size guess: avoids most regrowth on large plans */
+  size_t guess = 4096 + plan->indicators.len * 96;
+  for (size_t i = 0; i < plan->indicators.len && i < 64; i++)
+    guess += (size_t)KHCN__VEC_AT(&plan->indicators, khcn_indicator *, i)->nobs * 12 * (plan->indicators.len / 64 + 1);
+  khcn__bb_grow(&b, guess);
+  static const unsigned char magic[8] = {0xd9, 0xd9, 0xf7, 0xda, 0x4b, 0x48, 0x43, 0x4e};
+  khcn__bb_put(&b, magic, sizeof magic);
+  mapw m;
+  map_begin(&b, &m, plan->doc_unknown);
+  key(&b, &m, KD_VERSION);
+  khcn__cbor_head(&b, 4, 2);
+  khcn__cbor_head(&b, 0, KHCN_FORMAT_MAJOR);
+  khcn__cbor_head(&b, 0, KHCN_FORMAT_MINOR);
+  key(&b, &m, KD_PLAN);
+  write_plan(&b, plan);
+  map_end(&b, &m);
+  return khcn__bb_finish(&b, out);
+}

@@ -1,0 +1,399 @@
+/* Plans: lifecycle, text fields, period, budget sources, legal bases,
+ * agencies, the responsibility matrix, enum names, and deep copies. */
+#include <math.h>
+#include <string.h>
+#include "internal/model.h"
+
+/* ------------------------------------------------------- enum names */
+
+#define KHCN__NAMES(fn_name, fn_parse, T, COUNT, ...)                              \
+  static const char *const fn_name##_tab[] = {__VA_ARGS__};                       \
+  const char *fn_name(T v) {                                                      \
+    return ((unsigned)v < (unsigned)(COUNT)) ? fn_name##_tab[v] : NULL;            \
+  }                                                                               \
+  khcn_status fn_parse(T *out, const char *name) {                                \
+    if (!out || !name) return khcn__err(KHCN_EINVAL, #fn_parse ": NULL argument"); \
+    for (unsigned i = 0; i < (unsigned)(COUNT); i++)                              \
+      if (strcmp(fn_name##_tab[i], name) == 0) {                                  \
+        *out = (T)i;                                                              \
+        return KHCN_OK;                                                           \
+      }                                                                           \
+    return khcn__err(KHCN_EINVAL, "unknown name \"%.64s\"", name);                 \
+  }
+
+KHCN__NAMES(khcn_doc_type_name, khcn_doc_type_parse, khcn_doc_type, KHCN_DOC_TYPE_COUNT_, "other", "law", "decree",
+            "decision", "resolution", "circular", "plan", "directive", "conclusion", "programme", "letter")
+KHCN__NAMES(khcn_measure_name, khcn_measure_parse, khcn_measure, KHCN_MEASURE_COUNT_, "count", "percent", "ratio",
+            "money", "index", "rate", "binary", "qualitative")
+KHCN__NAMES(khcn_comparator_name, khcn_comparator_parse, khcn_comparator, KHCN_CMP_COUNT_, "at_least", "at_most",
+            "range", "approx", "growth", "multiple", "done")
+KHCN__NAMES(khcn_obs_status_name, khcn_obs_status_parse, khcn_obs_status, KHCN_OBS_STATUS_COUNT_, "normal",
+            "estimated", "provisional", "forecast", "missing", "break")
+KHCN__NAMES(khcn_agency_kind_name, khcn_agency_kind_parse, khcn_agency_kind, KHCN_AGENCY_KIND_COUNT_, "other",
+            "peoples_committee", "department", "division", "district", "ministry", "institute", "enterprise",
+            "association", "party")
+KHCN__NAMES(khcn_role_name, khcn_role_parse, khcn_role, KHCN_ROLE_COUNT_, "lead", "cooperate", "advise", "focal",
+            "report")
+KHCN__NAMES(khcn_recurrence_name, khcn_recurrence_parse, khcn_recurrence, KHCN_RECURRENCE_COUNT_, "once", "yearly",
+            "half_yearly", "quarterly", "monthly")
+
+static const char *const plan_field_names[KHCN_PLAN_FIELD_COUNT_] = {
+    "title", "issuer", "number", "date", "province", "signer", "signer_title", "purpose", "requirements", "lang"};
+
+const char *khcn_plan_field_name(khcn_plan_field f) {
+  return (unsigned)f < KHCN_PLAN_FIELD_COUNT_ ? plan_field_names[f] : NULL;
+}
+
+/* --------------------------------------------------- unknown entries */
+
+void khcn__unknown_free(khcn__unknown *u) {
+  while (u) {
+    khcn__unknown *n = u->next;
+    khcn__free(u);
+    u = n;
+  }
+}
+
+khcn_status khcn__unknown_put(khcn__unknown **list, uint64_t key, const unsigned char *bytes, size_t len) {
+  khcn__unknown *u = khcn__malloc(sizeof *u + len);
+  if (!u) return khcn__nomem("an unknown field");
+  u->key = key;
+  u->len = len;
+  if (len) memcpy(u->bytes, bytes, len);
+  khcn__unknown **p = list;
+  while (*p && (*p)->key < key) p = &(*p)->next;
+  if (*p && (*p)->key == key) {
+    u->next = (*p)->next;
+    khcn__free(*p);
+  } else {
+    u->next = *p;
+  }
+  *p = u;
+  return KHCN_OK;
+}
+
+khcn_status khcn__unknown_clone(khcn__unknown **out, const khcn__unknown *u) {
+  *out = NULL;
+  khcn__unknown **tail = out;
+  for (; u; u = u->next) {
+    khcn__unknown *c = khcn__malloc(sizeof *c + u->len);
+    if (!c) {
+      khcn__unknown_free(*out);
+      *out = NULL;
+      return khcn__nomem("an unknown field");
+    }
+    memcpy(c, u, sizeof *c + u->len);
+    c->next = NULL;
+    *tail = c;
+    tail = &c->next;
+  }
+  return KHCN_OK;
+}
+
+/* ---------------------------------------------------------- lifecycle */
+
+khcn_status khcn_plan_new(khcn_plan **out, const char *id) {
+  if (!out) return khcn__err(KHCN_EINVAL, "khcn_plan_new: out is NULL");
+  *out = NULL;
+  khcn_status st = khcn__check_id(id, "plan id");
+  if (st) return st;
+  khcn_plan *p = khcn__calloc(1, sizeof *p);
+  if (!p) return khcn__nomem("a plan");
+  p->budget.elem = sizeof(const char *);
+  p->legal.elem = sizeof(khcn__legal);
+  p->indicators.elem = sizeof(khcn_indicator *);
+  p->nodes.elem = sizeof(khcn_node *);
+  p->agencies.elem = sizeof(khcn_agency *);
+  p->resp.elem = sizeof(khcn__resp);
+  p->id = khcn__arena_strdup(&p->arena, id);
+  if (!p->id) {
+    khcn_plan_free(p);
+    return KHCN_ENOMEM;
+  }
+  *out = p;
+  return KHCN_OK;
+}
+
+
+void khcn_plan_free(khcn_plan *p) {
+  if (!p) return;
+  for (size_t i = 0; i < p->indicators.len; i++)
+    khcn__indicator_release(KHCN__VEC_AT(&p->indicators, khcn_indicator *, i));
+  for (size_t i = 0; i < p->nodes.len; i++) khcn__node_release(KHCN__VEC_AT(&p->nodes, khcn_node *, i));
+  for (size_t i = 0; i < p->agencies.len; i++)
+    khcn__unknown_free(KHCN__VEC_AT(&p->agencies, khcn_agency *, i)->unknown);
+  for (size_t i = 0; i < p->legal.len; i++) khcn__unknown_free(KHCN__VEC_AT(&p->legal, khcn__legal, i).unknown);
+  for (size_t i = 0; i < p->resp.len; i++) khcn__unknown_free(KHCN__VEC_AT(&p->resp, khcn__resp, i).unknown);
+  khcn__unknown_free(p->unknown);
+  khcn__unknown_free(p->doc_unknown);
+  khcn__vec_free(&p->budget);
+  khcn__vec_free(&p->legal);
+  khcn__vec_free(&p->indicators);
+  khcn__vec_free(&p->nodes);
+  khcn__vec_free(&p->agencies);
+  khcn__vec_free(&p->resp);
+  khcn__map_free(&p->ind_map);
+  khcn__map_free(&p->node_map);
+  khcn__map_free(&p->agency_map);
+  khcn__arena_free(&p->arena);
+  khcn__free(p);
+}
+
+const char *khcn_plan_id(const khcn_plan *p) { return p ? p->id : NULL; }
+
+/* -------------------------------------------------------------- texts */
+
+khcn_status khcn_plan_set_text(khcn_plan *p, khcn_plan_field f, const char *text) {
+  if (!p) return khcn__err(KHCN_EINVAL, "khcn_plan_set_text: plan is NULL");
+  if ((unsigned)f >= KHCN_PLAN_FIELD_COUNT_) return khcn__err(KHCN_EINVAL, "unknown plan field %d", (int)f);
+  khcn_status st = khcn__check_text(text, plan_field_names[f]);
+  if (st) return st;
+  if (text && f == KHCN_PLAN_DATE && !khcn_date_valid(text))
+    return khcn__err(KHCN_EINVAL, "plan date \"%.40s\" is not YYYY, YYYY-MM or YYYY-MM-DD", text);
+  if (text && f == KHCN_PLAN_LANG && (strlen(text) < 2 || strlen(text) > 35))
+    return khcn__err(KHCN_EINVAL, "plan language \"%.40s\" is not a BCP 47 tag", text);
+  const char *c = NULL;
+  if (text && !(c = khcn__arena_strdup(&p->arena, text))) return KHCN_ENOMEM;
+  p->text[f] = c;
+  return KHCN_OK;
+}
+
+const char *khcn_plan_text(const khcn_plan *p, khcn_plan_field f) {
+  if (!p || (unsigned)f >= KHCN_PLAN_FIELD_COUNT_) return NULL;
+  return p->text[f];
+}
+
+khcn_status khcn_plan_set_period(khcn_plan *p, int start, int end) {
+  if (!p) return khcn__err(KHCN_EINVAL, "khcn_plan_set_period: plan is NULL");
+  if (!khcn__year_valid(start) || !khcn__year_valid(end))
+    return khcn__err(KHCN_EINVAL, "plan period %d-%d: years must be within 1900..2200", start, end);
+  if (start > end) return khcn__err(KHCN_EINVAL, "plan period %d-%d: start is after end", start, end);
+  p->start = start;
+  p->end = end;
+  return KHCN_OK;
+}
+
+int khcn_plan_start(const khcn_plan *p) { return p ? p->start : 0; }
+int khcn_plan_end(const khcn_plan *p) { return p ? p->end : 0; }
+
+/* ----------------------------------------------------- budget sources */
+
+khcn_status khcn_plan_add_budget_source(khcn_plan *p, const char *text) {
+  if (!p || !text || !*text) return khcn__err(KHCN_EINVAL, "a budget source needs a plan and a non-empty text");
+  khcn_status st = khcn__check_text(text, "budget source");
+  if (st) return st;
+  const char *c = khcn__arena_strdup(&p->arena, text);
+  if (!c) return KHCN_ENOMEM;
+  return khcn__vec_push(&p->budget, &c);
+}
+
+size_t khcn_plan_budget_source_count(const khcn_plan *p) { return p ? p->budget.len : 0; }
+
+const char *khcn_plan_budget_source_at(const khcn_plan *p, size_t i) {
+  return (p && i < p->budget.len) ? KHCN__VEC_AT(&p->budget, const char *, i) : NULL;
+}
+
+/* -------------------------------------------------------- legal bases */
+
+khcn_status khcn_plan_add_legal_basis(khcn_plan *p, const khcn_legal_doc *doc) {
+  if (!p || !doc) return khcn__err(KHCN_EINVAL, "khcn_plan_add_legal_basis: NULL argument");
+  khcn_status st;
+  if ((st = khcn__check_id(doc->id, "legal basis id"))) return st;
+  if ((unsigned)doc->type >= KHCN_DOC_TYPE_COUNT_)
+    return khcn__err(KHCN_EINVAL, "legal basis %s: unknown document type %d", doc->id, (int)doc->type);
+  if ((st = khcn__check_text(doc->number, "legal basis number")) || (st = khcn__check_text(doc->issuer, "legal basis issuer")) ||
+      (st = khcn__check_text(doc->title, "legal basis title")))
+    return st;
+  if (doc->date && !khcn_date_valid(doc->date))
+    return khcn__err(KHCN_EINVAL, "legal basis %s: date \"%.40s\" is not YYYY[-MM[-DD]]", doc->id, doc->date);
+  for (size_t i = 0; i < p->legal.len; i++)
+    if (strcmp(KHCN__VEC_AT(&p->legal, khcn__legal, i).doc.id, doc->id) == 0)
+      return khcn__err(KHCN_EEXISTS, "legal basis id \"%s\" already exists", doc->id);
+  khcn__legal l;
+  memset(&l, 0, sizeof l);
+  l.doc.type = doc->type;
+  khcn__arena *a = &p->arena;
+  if (!(l.doc.id = khcn__arena_strdup(a, doc->id))) return KHCN_ENOMEM;
+  if ((doc->number && !(l.doc.number = khcn__arena_strdup(a, doc->number))) ||
+      (doc->date && !(l.doc.date = khcn__arena_strdup(a, doc->date))) ||
+      (doc->issuer && !(l.doc.issuer = khcn__arena_strdup(a, doc->issuer))) ||
+      (doc->title && !(l.doc.title = khcn__arena_strdup(a, doc->title))))
+    return KHCN_ENOMEM;
+  return khcn__vec_push(&p->legal, &l);
+}
+
+size_t khcn_plan_legal_basis_count(const khcn_plan *p) { return p ? p->legal.len : 0; }
+
+khcn_status khcn_plan_legal_basis_at(const khcn_plan *p, size_t i, khcn_legal_doc *out) {
+  if (!p || !out) return khcn__err(KHCN_EINVAL, "khcn_plan_legal_basis_at: NULL argument");
+  if (i >= p->legal.len) return khcn__err(KHCN_ENOTFOUND, "no legal basis %zu (the plan has %zu)", i, p->legal.len);
+  *out = KHCN__VEC_AT(&p->legal, khcn__legal, i).doc;
+  return KHCN_OK;
+}
+
+/* ----------------------------------------------------------- agencies */
+
+khcn_status khcn_plan_add_agency(khcn_agency **out, khcn_plan *p, const char *id, const char *name,
+                                 const char *parent) {
+  if (out) *out = NULL;
+  if (!p) return khcn__err(KHCN_EINVAL, "khcn_plan_add_agency: plan is NULL");
+  khcn_status st;
+  if ((st = khcn__check_id(id, "agency id"))) return st;
+  if (parent && (st = khcn__check_id(parent, "parent agency id"))) return st;
+  if (!name || !*name) return khcn__err(KHCN_EINVAL, "agency %s: a name is required", id);
+  if ((st = khcn__check_text(name, "agency name"))) return st;
+  if (khcn__map_get(&p->agency_map, id)) return khcn__err(KHCN_EEXISTS, "agency id \"%s\" already exists", id);
+  khcn_agency *a = khcn__arena_alloc(&p->arena, sizeof *a);
+  if (!a) return KHCN_ENOMEM;
+  a->plan = p;
+  if (!(a->id = khcn__arena_strdup(&p->arena, id)) || !(a->name = khcn__arena_strdup(&p->arena, name)) ||
+      (parent && !(a->parent = khcn__arena_strdup(&p->arena, parent))))
+    return KHCN_ENOMEM;
+  a->index = (uint32_t)p->agencies.len;
+  if ((st = khcn__vec_reserve(&p->agencies, p->agencies.len + 1))) return st;
+  if ((st = khcn__map_put(&p->agency_map, a->id, a))) return st;
+  khcn__vec_push(&p->agencies, &a); /* cannot fail after reserve */
+  if (out) *out = a;
+  return KHCN_OK;
+}
+
+size_t khcn_plan_agency_count(const khcn_plan *p) { return p ? p->agencies.len : 0; }
+khcn_agency *khcn_plan_agency_at(const khcn_plan *p, size_t i) {
+  return (p && i < p->agencies.len) ? KHCN__VEC_AT(&p->agencies, khcn_agency *, i) : NULL;
+}
+khcn_agency *khcn_plan_agency(const khcn_plan *p, const char *id) {
+  return p ? khcn__map_get(&p->agency_map, id) : NULL;
+}
+const char *khcn_agency_id(const khcn_agency *a) { return a ? a->id : NULL; }
+const char *khcn_agency_name(const khcn_agency *a) { return a ? a->name : NULL; }
+const char *khcn_agency_short_name(const khcn_agency *a) { return a ? a->short_name : NULL; }
+const char *khcn_agency_parent(const khcn_agency *a) { return a ? a->parent : NULL; }
+khcn_agency_kind khcn_agency_kind_of(const khcn_agency *a) { return a ? (khcn_agency_kind)a->kind : KHCN_AGENCY_OTHER; }
+size_t khcn_agency_index(const khcn_agency *a) { return a ? a->index : SIZE_MAX; }
+
+khcn_status khcn_agency_set_short_name(khcn_agency *a, const char *name) {
+  if (!a) return khcn__err(KHCN_EINVAL, "khcn_agency_set_short_name: agency is NULL");
+  khcn_status st = khcn__check_text(name, "agency short name");
+  if (st) return st;
+  const char *c = NULL;
+  if (name && !(c = khcn__arena_strdup(&a->plan->arena, name))) return KHCN_ENOMEM;
+  a->short_name = c;
+  return KHCN_OK;
+}
+
+khcn_status khcn_agency_set_kind(khcn_agency *a, khcn_agency_kind kind) {
+  if (!a) return khcn__err(KHCN_EINVAL, "khcn_agency_set_kind: agency is NULL");
+  if ((unsigned)kind >= KHCN_AGENCY_KIND_COUNT_) return khcn__err(KHCN_EINVAL, "unknown agency kind %d", (int)kind);
+  a->kind = (uint8_t)kind;
+  return KHCN_OK;
+}
+
+/* ----------------------------------------------- responsibility matrix */
+
+static int streq_null(const char *a, const char *b) {
+  if (!a || !b) return a == b;
+  return strcmp(a, b) == 0;
+}
+
+khcn_status khcn_plan_assign(khcn_plan *p, const khcn_responsibility *r) {
+  if (!p || !r) return khcn__err(KHCN_EINVAL, "khcn_plan_assign: NULL argument");
+  khcn_status st;
+  if (r->task && (st = khcn__check_id(r->task, "responsibility task id"))) return st;
+  if ((st = khcn__check_id(r->agency, "responsibility agency id"))) return st;
+  if (r->to && (st = khcn__check_id(r->to, "report recipient id"))) return st;
+  if ((unsigned)r->role >= KHCN_ROLE_COUNT_) return khcn__err(KHCN_EINVAL, "unknown role %d", (int)r->role);
+  if ((unsigned)r->every >= KHCN_RECURRENCE_COUNT_)
+    return khcn__err(KHCN_EINVAL, "unknown recurrence %d", (int)r->every);
+  if (r->due_year && !khcn__year_valid(r->due_year))
+    return khcn__err(KHCN_EINVAL, "deadline year %d outside 1900..2200", r->due_year);
+  if (r->due_month < 0 || r->due_month > 12) return khcn__err(KHCN_EINVAL, "deadline month %d outside 1..12", r->due_month);
+  if (r->due_day < 0 || r->due_day > 31) return khcn__err(KHCN_EINVAL, "deadline day %d outside 1..31", r->due_day);
+  if (r->due_day && !r->due_month) return khcn__err(KHCN_EINVAL, "a deadline day needs a month");
+  if ((st = khcn__check_text(r->note, "responsibility note"))) return st;
+  for (size_t i = 0; i < p->resp.len; i++) {
+    const khcn_responsibility *o = &KHCN__VEC_AT(&p->resp, khcn__resp, i).r;
+    if (o->role == r->role && streq_null(o->task, r->task) && strcmp(o->agency, r->agency) == 0 &&
+        streq_null(o->to, r->to))
+      return khcn__err(KHCN_EEXISTS, "agency %s already has role %s on %s", r->agency, khcn_role_name(r->role),
+                       r->task ? r->task : "the plan");
+  }
+  khcn__resp c;
+  memset(&c, 0, sizeof c);
+  c.r = *r;
+  khcn__arena *a = &p->arena;
+  c.r.task = c.r.to = c.r.note = NULL;
+  if (!(c.r.agency = khcn__arena_strdup(a, r->agency)) || (r->task && !(c.r.task = khcn__arena_strdup(a, r->task))) ||
+      (r->to && !(c.r.to = khcn__arena_strdup(a, r->to))) || (r->note && !(c.r.note = khcn__arena_strdup(a, r->note))))
+    return KHCN_ENOMEM;
+  return khcn__vec_push(&p->resp, &c);
+}
+
+size_t khcn_plan_responsibility_count(const khcn_plan *p) { return p ? p->resp.len : 0; }
+
+khcn_status khcn_plan_responsibility_at(const khcn_plan *p, size_t i, khcn_responsibility *out) {
+  if (!p || !out) return khcn__err(KHCN_EINVAL, "khcn_plan_responsibility_at: NULL argument");
+  if (i >= p->resp.len) return khcn__err(KHCN_ENOTFOUND, "no responsibility %zu (the plan has %zu)", i, p->resp.len);
+  *out = KHCN__VEC_AT(&p->resp, khcn__resp, i).r;
+  return KHCN_OK;
+}
+
+khcn_status khcn_plan_unassign(khcn_plan *p, size_t i) {
+  if (!p) return khcn__err(KHCN_EINVAL, "khcn_plan_unassign: plan is NULL");
+  if (i >= p->resp.len) return khcn__err(KHCN_ENOTFOUND, "no responsibility %zu (the plan has %zu)", i, p->resp.len);
+  khcn__unknown_free(KHCN__VEC_AT(&p->resp, khcn__resp, i).unknown);
+  khcn__vec_remove(&p->resp, i);
+  return KHCN_OK;
+}
+
+/* -------------------------------------------------------------- clone */
+
+
+static khcn_status clone_into(khcn_plan *c, const khcn_plan *p) {
+  khcn_status st;
+  for (int f = 0; f < KHCN_PLAN_FIELD_COUNT_; f++)
+    if (p->text[f] && (st = khcn_plan_set_text(c, (khcn_plan_field)f, p->text[f]))) return st;
+  c->start = p->start;
+  c->end = p->end;
+  for (size_t i = 0; i < p->budget.len; i++)
+    if ((st = khcn_plan_add_budget_source(c, KHCN__VEC_AT(&p->budget, const char *, i)))) return st;
+  for (size_t i = 0; i < p->legal.len; i++) {
+    const khcn__legal *l = &KHCN__VEC_AT(&p->legal, khcn__legal, i);
+    if ((st = khcn_plan_add_legal_basis(c, &l->doc))) return st;
+    if ((st = khcn__unknown_clone(&KHCN__VEC_AT(&c->legal, khcn__legal, i).unknown, l->unknown))) return st;
+  }
+  if ((st = khcn__vec_reserve(&c->indicators, p->indicators.len))) return st;
+  for (size_t i = 0; i < p->indicators.len; i++)
+    if ((st = khcn__indicator_copy(c, KHCN__VEC_AT(&p->indicators, khcn_indicator *, i)))) return st;
+  for (size_t i = 0; i < p->nodes.len; i++)
+    if ((st = khcn__node_copy(c, KHCN__VEC_AT(&p->nodes, khcn_node *, i)))) return st;
+  for (size_t i = 0; i < p->agencies.len; i++) {
+    const khcn_agency *a = KHCN__VEC_AT(&p->agencies, khcn_agency *, i);
+    khcn_agency *na;
+    if ((st = khcn_plan_add_agency(&na, c, a->id, a->name, a->parent))) return st;
+    na->kind = a->kind;
+    if (a->short_name && !(na->short_name = khcn__arena_strdup(&c->arena, a->short_name))) return KHCN_ENOMEM;
+    if ((st = khcn__unknown_clone(&na->unknown, a->unknown))) return st;
+  }
+  for (size_t i = 0; i < p->resp.len; i++) {
+    const khcn__resp *r = &KHCN__VEC_AT(&p->resp, khcn__resp, i);
+    if ((st = khcn_plan_assign(c, &r->r))) return st;
+    if ((st = khcn__unknown_clone(&KHCN__VEC_AT(&c->resp, khcn__resp, i).unknown, r->unknown))) return st;
+  }
+  if ((st = khcn__unknown_clone(&c->unknown, p->unknown))) return st;
+  return khcn__unknown_clone(&c->doc_unknown, p->doc_unknown);
+}
+
+khcn_status khcn_plan_clone(khcn_plan **out, const khcn_plan *p) {
+  if (!out) return khcn__err(KHCN_EINVAL, "khcn_plan_clone: out is NULL");
+  *out = NULL;
+  if (!p) return khcn__err(KHCN_EINVAL, "khcn_plan_clone: plan is NULL");
+  khcn_plan *c;
+  khcn_status st = khcn_plan_new(&c, p->id);
+  if (st) return st;
+  if ((st = clone_into(c, p))) {
+    khcn_plan_free(c);
+    return st;
+  }
+  *out = c;
+  return KHCN_OK;
+}

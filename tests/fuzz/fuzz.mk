@@ -1,0 +1,1 @@
+# fragment: owned by its area (see docs/architecture.md)

@@ -1,0 +1,10 @@
+#!/bin/bash
+# Test wrapper: runs "$@" and copies its output both to the harness log
+# (stdout) and to fd 9 (the terminal of `make check`, see
+# AM_TESTS_FD_REDIRECT), so CUnit and pytest summaries are visible.
+set -o pipefail
+if { true >&9; } 2>/dev/null; then
+  "$@" 2>&1 | tee /dev/fd/9
+else
+  "$@"
+fi
