@@ -4,7 +4,8 @@
 # AM_TESTS_FD_REDIRECT), so CUnit and pytest summaries are visible.
 set -o pipefail
 if { true >&9; } 2>/dev/null; then
-  "$@" 2>&1 | tee /dev/fd/9
+  # -a: append, so that a log file behind fd 9 is not truncated
+  "$@" 2>&1 | tee -a /dev/fd/9
 else
   "$@"
 fi

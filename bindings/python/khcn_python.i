@@ -433,91 +433,10 @@ PyObject *py_validate(const khcn_plan *plan, unsigned int flags) {
 
 /* ===================================================================== */
 /* Engine (attain.h) and I/O (io.h).                                      */
-/*                                                                        */
-/* Interim: while the engine and the readers/writers are being            */
-/* implemented in parallel, their symbols are referenced weakly, so the   */
-/* module builds and the model part works against a library that does    */
-/* not have them yet; core.py_have(name) tells the Python layer which     */
-/* exist (it raises NotImplementedError for the others).                  */
+/* core.py_have(name) says whether the engine/io function @name is in the */
+/* library this module was built against (the table below); code that    */
+/* runs against other builds can probe with it.                           */
 %{
-#pragma weak khcn_cbor_dump
-#pragma weak khcn_cbor_read
-#pragma weak khcn_cbor_write
-#pragma weak khcn_column_name
-#pragma weak khcn_diff_at
-#pragma weak khcn_diff_count
-#pragma weak khcn_diff_free
-#pragma weak khcn_eval_agency
-#pragma weak khcn_eval_agency_by_id
-#pragma weak khcn_eval_agency_count
-#pragma weak khcn_eval_agency_lagging
-#pragma weak khcn_eval_as_of
-#pragma weak khcn_eval_column
-#pragma weak khcn_eval_column_int
-#pragma weak khcn_eval_diff
-#pragma weak khcn_eval_free
-#pragma weak khcn_eval_governing_target
-#pragma weak khcn_eval_indicator
-#pragma weak khcn_eval_indicator_by_id
-#pragma weak khcn_eval_indicator_count
-#pragma weak khcn_eval_node
-#pragma weak khcn_eval_node_by_id
-#pragma weak khcn_eval_node_columns
-#pragma weak khcn_eval_node_count
-#pragma weak khcn_eval_options_init
-#pragma weak khcn_eval_options_used
-#pragma weak khcn_eval_plan
-#pragma weak khcn_eval_plan_result
-#pragma weak khcn_eval_target
-#pragma weak khcn_eval_target_count
-#pragma weak khcn_eval_whatif
-#pragma weak khcn_evaluate
-#pragma weak khcn_file_write_atomic
-#pragma weak khcn_format_from_path
-#pragma weak khcn_format_sniff
-#pragma weak khcn_goal_seek
-#pragma weak khcn_json_read
-#pragma weak khcn_json_write
-#pragma weak khcn_mc_draws
-#pragma weak khcn_mc_free
-#pragma weak khcn_mc_indicator
-#pragma weak khcn_mc_indicator_count
-#pragma weak khcn_mc_node_stats
-#pragma weak khcn_mc_options_init
-#pragma weak khcn_mc_probabilities
-#pragma weak khcn_mc_probability
-#pragma weak khcn_montecarlo
-#pragma weak khcn_plan_load
-#pragma weak khcn_plan_read
-#pragma weak khcn_plan_save
-#pragma weak khcn_plan_save_as
-#pragma weak khcn_progress_name
-#pragma weak khcn_progress_parse
-#pragma weak khcn_read_options_init
-#pragma weak khcn_rng_next
-#pragma weak khcn_rng_normal
-#pragma weak khcn_rng_seed
-#pragma weak khcn_rng_uniform
-#pragma weak khcn_scenario_apply
-#pragma weak khcn_scenario_assign
-#pragma weak khcn_scenario_assume_growth
-#pragma weak khcn_scenario_clear
-#pragma weak khcn_scenario_edit_count
-#pragma weak khcn_scenario_evaluate
-#pragma weak khcn_scenario_free
-#pragma weak khcn_scenario_move_role
-#pragma weak khcn_scenario_new
-#pragma weak khcn_scenario_remove_observation
-#pragma weak khcn_scenario_set_link_weight
-#pragma weak khcn_scenario_set_node_weight
-#pragma weak khcn_scenario_set_observation
-#pragma weak khcn_scenario_set_target
-#pragma weak khcn_scenario_set_target_comparator
-#pragma weak khcn_scenario_set_target_value
-#pragma weak khcn_scenario_set_target_year
-#pragma weak khcn_scenario_unassign
-#pragma weak khcn_sensitivity
-#pragma weak khcn_synth_generate
 
 typedef struct { const char *name; void (*fn)(void); } khcn_py_sym;
 static const khcn_py_sym khcn_py_syms[] = {
@@ -553,6 +472,7 @@ static const khcn_py_sym khcn_py_syms[] = {
   { "khcn_eval_target_count", (void (*)(void))khcn_eval_target_count },
   { "khcn_eval_whatif", (void (*)(void))khcn_eval_whatif },
   { "khcn_evaluate", (void (*)(void))khcn_evaluate },
+  { "khcn_eval_reevaluate", (void (*)(void))khcn_eval_reevaluate },
   { "khcn_file_write_atomic", (void (*)(void))khcn_file_write_atomic },
   { "khcn_format_from_path", (void (*)(void))khcn_format_from_path },
   { "khcn_format_sniff", (void (*)(void))khcn_format_sniff },
@@ -602,13 +522,6 @@ static const khcn_py_sym khcn_py_syms[] = {
   { NULL, NULL }
 };
 
-#define KHCN_PY_NEED(fn, fail)                                                    \
-  do {                                                                            \
-    if (!(fn)) {                                                                  \
-      PyErr_SetString(PyExc_NotImplementedError, #fn " is not in this libkhcn");  \
-      return fail;                                                                \
-    }                                                                             \
-  } while (0)
 
 static PyObject *khcn_py_result(const khcn_result *r) {
   return Py_BuildValue("(nniiiddddiddiddddddI)",
@@ -639,60 +552,89 @@ int py_have(const char *name) {
     if (strcmp(s->name, name) == 0) return s->fn != NULL;
   return 1;
 }
+%}
 
+%{
 /* ---- evaluation ----------------------------------------------------------- */
-/* params: NaN or a value for on_track, needs_acceleration, limited_progress,
- * v_on_track, v_needs_acceleration, limit_exponent, approx_tolerance,
- * min_coverage, node_on_track, node_needs_acceleration,
- * node_limited_progress, then KHCN_ROLE_COUNT_ role weights.
- * Returns (EvalHandle, [diagnostics]). */
-PyObject *py_evaluate(khcn_plan *plan, int as_of, unsigned int flags, PyObject *params) {
+/* Fill evaluation options from as_of, flags and the params sequence (see
+ * py_evaluate).  0, or -1 with a Python exception. */
+static int khcn_py_eval_options(khcn_eval_options *o, int as_of, unsigned int flags, PyObject *params) {
+  double *fields[11];
+  Py_ssize_t k, np_;
+  fields[0] = &o->on_track; fields[1] = &o->needs_acceleration; fields[2] = &o->limited_progress;
+  fields[3] = &o->v_on_track; fields[4] = &o->v_needs_acceleration; fields[5] = &o->limit_exponent;
+  fields[6] = &o->approx_tolerance; fields[7] = &o->min_coverage; fields[8] = &o->node_on_track;
+  fields[9] = &o->node_needs_acceleration; fields[10] = &o->node_limited_progress;
+  o->as_of = as_of;
+  o->flags = flags;
+  if (params != Py_None) {
+    PyObject *f = PySequence_Fast(params, "params must be a sequence of floats");
+    if (!f) return -1;
+    np_ = PySequence_Fast_GET_SIZE(f);
+    if (np_ != 11 + KHCN_ROLE_COUNT_) { Py_DECREF(f); PyErr_SetString(PyExc_ValueError, "bad params length"); return -1; }
+    for (k = 0; k < np_; k++) {
+      double v = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(f, k));
+      if (v == -1.0 && PyErr_Occurred()) { Py_DECREF(f); return -1; }
+      if (isnan(v)) continue;
+      if (k < 11) *fields[k] = v;
+      else o->role_weight[k - 11] = v;
+    }
+    Py_DECREF(f);
+  }
+  return 0;
+}
+
+/* khcn_evaluate (prev NULL) or khcn_eval_reevaluate (prev given), GIL
+ * released; returns (EvalHandle, [diagnostics] or None). */
+static PyObject *khcn_py_evaluate(const khcn_plan *plan, const khcn_eval *prev, int as_of, unsigned int flags,
+                                  PyObject *params, int want_diags) {
   khcn_eval_options o = KHCN_EVAL_OPTIONS_INIT;
   khcn_eval *ev = NULL;
   khcn_diags *d = NULL;
   khcn_status st;
   PyObject *list, *h;
-  double *fields[11];
-  Py_ssize_t k, np_;
-  KHCN_PY_NEED(khcn_evaluate, NULL);
-  fields[0] = &o.on_track; fields[1] = &o.needs_acceleration; fields[2] = &o.limited_progress;
-  fields[3] = &o.v_on_track; fields[4] = &o.v_needs_acceleration; fields[5] = &o.limit_exponent;
-  fields[6] = &o.approx_tolerance; fields[7] = &o.min_coverage; fields[8] = &o.node_on_track;
-  fields[9] = &o.node_needs_acceleration; fields[10] = &o.node_limited_progress;
-  o.as_of = as_of;
-  o.flags = flags;
-  if (params != Py_None) {
-    PyObject *f = PySequence_Fast(params, "params must be a sequence of floats");
-    if (!f) return NULL;
-    np_ = PySequence_Fast_GET_SIZE(f);
-    if (np_ != 11 + KHCN_ROLE_COUNT_) { Py_DECREF(f); PyErr_SetString(PyExc_ValueError, "bad params length"); return NULL; }
-    for (k = 0; k < np_; k++) {
-      double v = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(f, k));
-      if (v == -1.0 && PyErr_Occurred()) { Py_DECREF(f); return NULL; }
-      if (isnan(v)) continue;
-      if (k < 11) *fields[k] = v;
-      else o.role_weight[k - 11] = v;
-    }
-    Py_DECREF(f);
+  if (khcn_py_eval_options(&o, as_of, flags, params) < 0) return NULL;
+  if (want_diags) {
+    st = khcn_diags_new(&d);
+    if (st < 0) { khcn_py_raise(st); return NULL; }
   }
-  st = khcn_diags_new(&d);
-  if (st < 0) { khcn_py_raise(st); return NULL; }
   Py_BEGIN_ALLOW_THREADS
-  st = khcn_evaluate(&ev, plan, &o, d);
+  st = prev ? khcn_eval_reevaluate(&ev, prev, &o, d) : khcn_evaluate(&ev, plan, &o, d);
   Py_END_ALLOW_THREADS
   if (st < 0) { khcn_diags_free(d); khcn_py_raise(st); return NULL; }
-  list = py_diags(d);
-  khcn_diags_free(d);
-  if (!list) { khcn_eval_free(ev); return NULL; }
+  if (d) {
+    list = py_diags(d);
+    khcn_diags_free(d);
+    if (!list) { khcn_eval_free(ev); return NULL; }
+  } else {
+    list = Py_None;
+    Py_INCREF(list);
+  }
   h = SWIG_NewPointerObj(SWIG_as_voidptr(ev), SWIGTYPE_p_khcn_eval, SWIG_POINTER_OWN);
   return Py_BuildValue("(NN)", h, list);
+}
+%}
+
+%inline %{
+/* params: NaN or a value for on_track, needs_acceleration, limited_progress,
+ * v_on_track, v_needs_acceleration, limit_exponent, approx_tolerance,
+ * min_coverage, node_on_track, node_needs_acceleration,
+ * node_limited_progress, then KHCN_ROLE_COUNT_ role weights.
+ * Returns (EvalHandle, [diagnostics] or None): the engine's findings are
+ * only collected when asked (want_diags), so that the common path costs
+ * exactly what khcn_evaluate() costs. */
+PyObject *py_evaluate(const khcn_plan *plan, int as_of, unsigned int flags, PyObject *params, int want_diags) {
+  return khcn_py_evaluate(plan, NULL, as_of, flags, params, want_diags);
+}
+/* The same plan, unchanged, evaluated again (khcn_eval_reevaluate). */
+PyObject *py_reevaluate(const khcn_eval *prev, int as_of, unsigned int flags, PyObject *params, int want_diags) {
+  return khcn_py_evaluate(NULL, prev, as_of, flags, params, want_diags);
 }
 
 /* C-only timing of khcn_evaluate + khcn_eval_free, best of @reps runs, seconds. */
 double py_bench_evaluate(const khcn_plan *plan, int as_of, int reps) {
   double best = -1;
   int r;
-  KHCN_PY_NEED(khcn_evaluate, -1);
   Py_BEGIN_ALLOW_THREADS
   for (r = 0; r < (reps < 1 ? 1 : reps); r++) {
     khcn_eval_options o = KHCN_EVAL_OPTIONS_INIT;
@@ -715,7 +657,6 @@ double py_bench_evaluate(const khcn_plan *plan, int as_of, int reps) {
 PyObject *py_eval_indicator(const khcn_eval *ev, size_t i) {
   khcn_result r;
   khcn_status st;
-  KHCN_PY_NEED(khcn_eval_indicator, NULL);
   st = khcn_eval_indicator(ev, i, &r);
   if (st < 0) { khcn_py_raise(st); return NULL; }
   return khcn_py_result(&r);
@@ -723,19 +664,20 @@ PyObject *py_eval_indicator(const khcn_eval *ev, size_t i) {
 PyObject *py_eval_target(const khcn_eval *ev, size_t i, size_t j) {
   khcn_result r;
   khcn_status st;
-  KHCN_PY_NEED(khcn_eval_target, NULL);
   st = khcn_eval_target(ev, i, j, &r);
   if (st < 0) { khcn_py_raise(st); return NULL; }
   return khcn_py_result(&r);
 }
-/* Every headline result into a float64 array of n x KHCN_COL_COUNT_ (row
- * major, khcn_column order), one computation per indicator; GIL released. */
+/* Every headline result into a float64 array of KHCN_COL_COUNT_ x n
+ * (column-major: column c of indicator i at [c * n + i], khcn_column
+ * order), one pass over the plan (khcn_eval_columns); GIL released. */
 khcn_status py_eval_table(const khcn_eval *ev, PyObject *out) {
   Py_buffer b;
-  size_t i, n;
-  khcn_status st = KHCN_OK;
-  double *d;
-  KHCN_PY_NEED(khcn_eval_indicator, KHCN_ERROR);
+  size_t n;
+  khcn_status st;
+  khcn_column cols[KHCN_COL_COUNT_];
+  int c;
+  for (c = 0; c < KHCN_COL_COUNT_; c++) cols[c] = (khcn_column)c;
   n = khcn_eval_indicator_count(ev);
   if (khcn_py_buffer(out, &b, 8, "d", 1, "out") < 0) return KHCN_ERROR;
   if ((size_t)(b.len / 8) != n * KHCN_COL_COUNT_) {
@@ -743,42 +685,16 @@ khcn_status py_eval_table(const khcn_eval *ev, PyObject *out) {
     PyErr_SetString(PyExc_ValueError, "out must hold KHCN_COL_COUNT_ x the number of indicators");
     return KHCN_ERROR;
   }
-  d = (double *)b.buf;
   Py_BEGIN_ALLOW_THREADS
-  for (i = 0; i < n; i++, d += KHCN_COL_COUNT_) {
-    khcn_result r;
-    st = khcn_eval_indicator(ev, i, &r);
-    if (st < 0) break;
-    d[KHCN_COL_VALUE] = r.value;
-    d[KHCN_COL_YEAR] = r.year;
-    d[KHCN_COL_ATTAINMENT] = r.attainment;
-    d[KHCN_COL_ATTAINMENT_RAW] = r.attainment_raw;
-    d[KHCN_COL_MET] = r.met;
-    d[KHCN_COL_PACE] = r.pace;
-    d[KHCN_COL_SCORE] = r.score;
-    d[KHCN_COL_STATUS] = (double)r.status;
-    d[KHCN_COL_PROJECTED] = r.projected;
-    d[KHCN_COL_PROJECTED_ATTAINMENT] = r.projected_attainment;
-    d[KHCN_COL_YEARS_BEHIND] = r.years_behind;
-    d[KHCN_COL_REQUIRED_VALUE] = r.required_value;
-    d[KHCN_COL_REQUIRED_GROWTH] = r.required_growth;
-    d[KHCN_COL_FLAGS] = (double)r.flags;
-    d[KHCN_COL_TARGET] = r.target == SIZE_MAX ? -1.0 : (double)r.target;
-    d[KHCN_COL_TARGET_YEAR] = r.target_year;
-    d[KHCN_COL_BASE_YEAR] = r.base_year;
-    d[KHCN_COL_BASE_VALUE] = r.base_value;
-    d[KHCN_COL_THRESHOLD] = r.threshold;
-  }
+  st = khcn_eval_columns(ev, cols, KHCN_COL_COUNT_, (double *)b.buf, n * KHCN_COL_COUNT_);
   Py_END_ALLOW_THREADS
   PyBuffer_Release(&b);
-  if (st < 0) khcn_py_raise(st);
   return st;
 }
 /* One column (khcn_eval_column) into a float64 array of n. */
 khcn_status py_eval_column(const khcn_eval *ev, int col, PyObject *out) {
   Py_buffer b;
   khcn_status st;
-  KHCN_PY_NEED(khcn_eval_column, KHCN_ERROR);
   if (khcn_py_buffer(out, &b, 8, "d", 1, "out") < 0) return KHCN_ERROR;
   Py_BEGIN_ALLOW_THREADS
   st = khcn_eval_column(ev, (khcn_column)col, (double *)b.buf, (size_t)(b.len / 8));
@@ -790,7 +706,6 @@ khcn_status py_eval_column(const khcn_eval *ev, int col, PyObject *out) {
 khcn_status py_eval_status(const khcn_eval *ev, PyObject *out) {
   Py_buffer b;
   khcn_status st;
-  KHCN_PY_NEED(khcn_eval_column_int, KHCN_ERROR);
   if (khcn_py_buffer(out, &b, 4, "i", 1, "out") < 0) return KHCN_ERROR;
   Py_BEGIN_ALLOW_THREADS
   st = khcn_eval_column_int(ev, KHCN_COL_STATUS, (int *)b.buf, (size_t)(b.len / 4));
@@ -804,7 +719,6 @@ khcn_status py_eval_status(const khcn_eval *ev, PyObject *out) {
 PyObject *py_eval_nodes(const khcn_eval *ev) {
   size_t i, n;
   PyObject *list;
-  KHCN_PY_NEED(khcn_eval_node, NULL);
   n = khcn_eval_node_count(ev);
   list = PyList_New((Py_ssize_t)n);
   if (!list) return NULL;
@@ -825,7 +739,6 @@ PyObject *py_eval_nodes(const khcn_eval *ev) {
 PyObject *py_eval_agencies(const khcn_eval *ev) {
   size_t i, n;
   PyObject *list;
-  KHCN_PY_NEED(khcn_eval_agency, NULL);
   n = khcn_eval_agency_count(ev);
   list = PyList_New((Py_ssize_t)n);
   if (!list) return NULL;
@@ -860,7 +773,6 @@ khcn_status py_scenario_set_target(khcn_scenario *s, const char *indicator, size
                                    double value, double hi, double tol, int base_year, unsigned int flags,
                                    const char *note) {
   khcn_target t;
-  KHCN_PY_NEED(khcn_scenario_set_target, KHCN_ERROR);
   khcn_target_init(&t);
   t.year = year; t.comparator = (khcn_comparator)comparator; t.value = value; t.hi = hi; t.tol = tol;
   t.base_year = base_year; t.flags = flags; t.note = note;
@@ -871,7 +783,6 @@ khcn_status py_scenario_set_target(khcn_scenario *s, const char *indicator, size
 PyObject *py_diff_entries(const khcn_diff *d) {
   size_t i, n;
   PyObject *list;
-  KHCN_PY_NEED(khcn_diff_at, NULL);
   n = khcn_diff_count(d);
   list = PyList_New((Py_ssize_t)n);
   if (!list) return NULL;
@@ -891,7 +802,6 @@ PyObject *py_goal_seek(const khcn_eval *ev, const char *indicator, int year, int
                        double level) {
   double v = NAN;
   khcn_status st;
-  KHCN_PY_NEED(khcn_goal_seek, NULL);
   Py_BEGIN_ALLOW_THREADS
   st = khcn_goal_seek(&v, ev, indicator, year, (khcn_goal)goal, node, level);
   Py_END_ALLOW_THREADS
@@ -904,8 +814,7 @@ PyObject *py_sensitivity(const khcn_eval *ev, const char *node, double step, siz
   size_t count = 0, i, m;
   khcn_status st;
   PyObject *list;
-  KHCN_PY_NEED(khcn_sensitivity, NULL);
-  if (n > ((size_t)1 << 26)) n = (size_t)1 << 26;
+  if (n > khcn_eval_indicator_count(ev)) n = khcn_eval_indicator_count(ev);
   items = (khcn_sensitivity_item *)PyMem_Malloc((n ? n : 1) * sizeof *items);
   if (!items) return PyErr_NoMemory();
   Py_BEGIN_ALLOW_THREADS
@@ -935,7 +844,6 @@ PyObject *py_montecarlo(const khcn_eval *ev, size_t draws, unsigned long long se
   khcn_mc *mc = NULL;
   khcn_status st;
   size_t n = 0;
-  KHCN_PY_NEED(khcn_montecarlo, NULL);
   o.draws = draws;
   o.seed = (uint64_t)seed;
   o.max_node_samples = max_node_samples;
@@ -1008,7 +916,6 @@ PyObject *py_synth(size_t provinces, size_t indicators, size_t years, size_t age
   khcn_synth_options o = KHCN_SYNTH_OPTIONS_INIT;
   khcn_plan *p = NULL;
   khcn_status st;
-  KHCN_PY_NEED(khcn_synth_generate, NULL);
   o.provinces = provinces; o.indicators = indicators; o.years = years;
   o.agencies_per_province = agencies_per_province; o.depth = depth; o.seed = (uint64_t)seed;
   o.first_year = first_year;
@@ -1030,7 +937,6 @@ PyObject *py_read(PyObject *data, int format, unsigned int flags, size_t max_siz
   khcn_plan *p = NULL;
   khcn_status st;
   PyObject *list, *h;
-  KHCN_PY_NEED(khcn_plan_read, NULL);
   if (PyUnicode_Check(data)) {
     PyErr_SetString(PyExc_TypeError, "data must be bytes (encode JSON text first)");
     return NULL;
@@ -1063,7 +969,6 @@ PyObject *py_load(const char *path, unsigned int flags, size_t max_size) {
   khcn_plan *p = NULL;
   khcn_status st;
   PyObject *list, *h;
-  KHCN_PY_NEED(khcn_plan_load, NULL);
   if (!path) { PyErr_SetString(PyExc_ValueError, "path must not be None"); return NULL; }
   o.flags = flags;
   o.max_size = max_size;
@@ -1090,12 +995,10 @@ PyObject *py_write(const khcn_plan *plan, int format) {
   khcn_status st;
   PyObject *res;
   if (format == 2) {
-    KHCN_PY_NEED(khcn_json_write, NULL);
     Py_BEGIN_ALLOW_THREADS
     st = khcn_json_write(&b, plan);
     Py_END_ALLOW_THREADS
   } else {
-    KHCN_PY_NEED(khcn_cbor_write, NULL);
     Py_BEGIN_ALLOW_THREADS
     st = khcn_cbor_write(&b, plan);
     Py_END_ALLOW_THREADS
@@ -1108,7 +1011,6 @@ PyObject *py_write(const khcn_plan *plan, int format) {
 }
 khcn_status py_save(const khcn_plan *plan, const char *path, int format) {
   khcn_status st;
-  KHCN_PY_NEED(khcn_plan_save_as, KHCN_ERROR);
   if (!path) { PyErr_SetString(PyExc_ValueError, "path must not be None"); return KHCN_ERROR; }
   Py_BEGIN_ALLOW_THREADS
   st = khcn_plan_save_as(plan, path, (khcn_format)format);
@@ -1121,7 +1023,6 @@ PyObject *py_cbor_dump(PyObject *data) {
   khcn_buf out = KHCN_BUF_INIT;
   khcn_status st;
   PyObject *res;
-  KHCN_PY_NEED(khcn_cbor_dump, NULL);
   if (PyObject_GetBuffer(data, &b, PyBUF_C_CONTIGUOUS) < 0) return NULL;
   st = khcn_cbor_dump(&out, b.buf, (size_t)b.len);
   PyBuffer_Release(&b);

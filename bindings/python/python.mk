@@ -42,7 +42,7 @@ PY_EXAMPLE_FILES = \
   examples/notebooks/khcn-tour.ipynb
 
 EXTRA_DIST += $(PY_SRC_FILES) $(PY_SWIG_FILES) $(PY_TEST_FILES) $(PY_EXAMPLE_FILES) \
-  bindings/python/run-pytest.sh bindings/python/run-notebooks.sh \
+  bindings/python/run-pytest.sh bindings/python/run-examples.sh \
   bindings/python/run_notebook.py bindings/python/bench_python.py \
   bindings/python/core.py docs/python.md
 
@@ -55,8 +55,10 @@ bindings_python__core_la_CPPFLAGS = $(AM_CPPFLAGS) $(PYTHON_CFLAGS) $(NUMPY_CFLA
 # PyInit__core is exported).
 bindings_python__core_la_CFLAGS = -fvisibility=hidden -fno-strict-aliasing -Wall -Wno-unused-function \
   -Wno-unused-variable -Wno-unused-but-set-variable -Wno-missing-field-initializers
-bindings_python__core_la_LDFLAGS = -module -avoid-version -shrext $(PYTHON_EXT_SUFFIX) -no-undefined \
-  -export-symbols-regex '^PyInit__core$$'
+# RUNPATH $(libdir): the installed module finds the installed libkhcn
+# even before ldconfig has run (in-tree, LD_LIBRARY_PATH takes precedence).
+bindings_python__core_la_LDFLAGS = -module -shared -avoid-version -shrext $(PYTHON_EXT_SUFFIX) -no-undefined \
+  -export-symbols-regex '^PyInit__core$$' -Wl,-rpath,$(libdir)
 bindings_python__core_la_LIBADD = libkhcn.la
 CLEANFILES += bindings/python/khcn_wrap.c bindings/python/core.py bindings/python/stage.stamp
 BUILT_SOURCES += bindings/python/khcn_wrap.c
@@ -66,19 +68,21 @@ KHCN_PUBLIC_HEADERS_FOR_SWIG = libkhcn/include/khcn.h libkhcn/include/khcn/commo
 
 bindings/python/khcn_wrap.c: $(PY_SWIG_FILES) $(KHCN_PUBLIC_HEADERS_FOR_SWIG)
 	$(AM_V_GEN)$(MKDIR_P) bindings/python && \
-	  $(SWIG) -python -threads -I$(top_srcdir)/libkhcn/include -I$(top_builddir)/libkhcn/include \
+	  $(SWIG) -python -threads -doxygen -w560 -I$(top_srcdir)/libkhcn/include -I$(top_builddir)/libkhcn/include \
 	    -I$(top_srcdir)/bindings/swig -outdir bindings/python -o $@-t.c $(srcdir)/bindings/python/khcn_python.i && \
 	  mv -f $@-t.c $@
 bindings/python/core.py: bindings/python/khcn_wrap.c
 	@test -f $@ || { rm -f bindings/python/khcn_wrap.c; $(MAKE) $(AM_MAKEFLAGS) bindings/python/khcn_wrap.c; }
 
 # ---- staging package in the build tree ----------------------------------
+# (core.py comes from the build tree, or from the source tree of a release
+# tarball, which ships it with khcn_wrap.c so that SWIG is not needed)
 PY_STAGE = bindings/python/stage/khcn
 noinst_DATA += bindings/python/stage.stamp
 bindings/python/stage.stamp: bindings/python/_core.la bindings/python/core.py $(PY_SRC_FILES)
 	$(AM_V_GEN)$(MKDIR_P) $(PY_STAGE) && \
 	  for f in $(PY_SRC_FILES); do cp -f $(srcdir)/$$f $(PY_STAGE)/ || exit 1; done && \
-	  cp -f bindings/python/core.py $(PY_STAGE)/ && \
+	  cp -f `test -f bindings/python/core.py || echo $(srcdir)/`bindings/python/core.py $(PY_STAGE)/ && \
 	  cp -f bindings/python/.libs/_core$(PYTHON_EXT_SUFFIX) $(PY_STAGE)/ && \
 	  touch $@
 
@@ -92,7 +96,7 @@ install-data-local: install-data-local-python
 install-data-local-python: bindings/python/core.py
 	$(MKDIR_P) '$(DESTDIR)$(khcnpyexecdir)'
 	for f in $(PY_SRC_FILES); do $(INSTALL_DATA) $(srcdir)/$$f '$(DESTDIR)$(khcnpyexecdir)' || exit 1; done
-	$(INSTALL_DATA) bindings/python/core.py '$(DESTDIR)$(khcnpyexecdir)'
+	$(INSTALL_DATA) `test -f bindings/python/core.py || echo $(srcdir)/`bindings/python/core.py '$(DESTDIR)$(khcnpyexecdir)'
 
 install-exec-hook: install-exec-hook-python
 install-exec-hook-python:
@@ -101,11 +105,12 @@ install-exec-hook-python:
 uninstall-local: uninstall-local-python
 uninstall-local-python:
 	for f in $(PY_SRC_FILES) core.py; do rm -f '$(DESTDIR)$(khcnpyexecdir)'/`basename $$f`; done
+	rm -f '$(DESTDIR)$(khcnpyexecdir)/_core$(PYTHON_EXT_SUFFIX)' '$(DESTDIR)$(khcnpyexecdir)/_core.la'
 	rm -rf '$(DESTDIR)$(khcnpyexecdir)/__pycache__'
 	-rmdir '$(DESTDIR)$(khcnpyexecdir)' 2>/dev/null
 
 # ---- tests: pytest, and the notebooks through nbclient ---------------------
-TESTS += bindings/python/run-pytest.sh bindings/python/run-notebooks.sh
+TESTS += bindings/python/run-pytest.sh bindings/python/run-examples.sh
 check_DATA += bindings/python/stage.stamp
 
 .PHONY: clean-local-python install-data-local-python install-exec-hook-python uninstall-local-python \

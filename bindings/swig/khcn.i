@@ -2,11 +2,12 @@
  * khcn.i: the language-neutral part of the libkhcn SWIG interface.
  *
  * What is wrapped as it is: the scalar accessors and setters of plan.h
- * (and, as they are declared, of attain.h and io.h).  Functions that take
+ * and of attain.h and io.h.  Functions that take
  * or fill C records (khcn_target, khcn_observation, ...) are %ignored here
  * and reached through small helpers in the language file
  * (bindings/python/khcn_python.i), which build native values directly.
  *
+ * Docstrings come from the headers' Doxygen comments (swig -doxygen).
  * Names lose their khcn_ prefix: khcn_plan_new -> core.plan_new.
  * GIL: off by default (short calls keep it: cheaper, and a plan must not
  * be modified while another thread reads it); long calls are listed with
@@ -67,6 +68,7 @@ struct khcn_mc {};
 %ignore khcn_eval_options_init;
 %ignore khcn_eval_options_used;
 %ignore khcn_evaluate;
+%ignore khcn_eval_reevaluate;
 %ignore khcn_eval_free;
 %ignore khcn_eval_plan;
 %ignore khcn_eval_indicator;
@@ -74,6 +76,8 @@ struct khcn_mc {};
 %ignore khcn_eval_target;
 %ignore khcn_eval_column;
 %ignore khcn_eval_column_int;
+%ignore khcn_eval_columns;
+%ignore khcn_eval_agency_columns;
 %ignore khcn_node_result;
 %ignore khcn_eval_node;
 %ignore khcn_eval_node_by_id;

@@ -142,6 +142,18 @@ KHCN_OWNED_OUT(khcn_mc)
   if (!$1) { PyErr_SetString(PyExc_ValueError, "$1_name must not be None"); SWIG_fail; }
 }
 
+/* ---- raw arrays are not for Python ------------------------------------- */
+/* Functions that fill caller arrays are reached through the helpers of the
+ * language file (buffers that Python allocated).  Should a header gain one
+ * that is not %ignored yet, its raw pointer arguments refuse every Python
+ * value instead of letting a NULL or a stray pointer through. */
+%typemap(in) double *, const double *, int *, const int *, size_t *, const size_t *, uint32_t *,
+             const uint32_t *, int32_t *, const int32_t *, const void *, void * {
+  (void)$input;
+  PyErr_SetString(PyExc_TypeError, "$symname: raw array arguments are not available from Python");
+  SWIG_fail;
+}
+
 /* ---- PyObject * passes through ---------------------------------------- */
 %typemap(out) PyObject * {
   if (!$1) SWIG_fail;

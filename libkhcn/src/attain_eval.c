@@ -123,11 +123,131 @@ static khcn_status fill_options(khcn_eval_options *o, const khcn_eval_options *i
 
 void khcn__estruct_free(khcn__estruct *s) {
   if (!s) return;
-  void *ptrs[] = {s->parent, s->depth, s->order, s->child_off, s->child, s->link_off, s->link_ind, s->link_w,
+  if (atomic_fetch_sub(&s->refs, 1) != 1) return;
+  void *ptrs[] = {s->parent, s->node_w, s->depth, s->order, s->child_off, s->child, s->link_off, s->link_ind, s->link_w,
                   s->link_node, s->ilink_off, s->ilink, s->ratio, s->rnum, s->rden, s->rfac, s->dep_off, s->dep,
                   s->mrole, s->nrole_off, s->arole_off, s->arole, s->araw_off, s->araw_node, s->araw_role};
   for (size_t i = 0; i < sizeof ptrs / sizeof ptrs[0]; i++) khcn__free(ptrs[i]);
   khcn__free(s);
+}
+
+/* A transient id -> index table for building the structure: 8 bytes a
+ * slot (32-bit hash, index), one strcmp per hit instead of one per probe. */
+#if defined(__GNUC__) || defined(__clang__)
+# define PREFETCH(p) __builtin_prefetch(p)
+#else
+# define PREFETCH(p) ((void)(p))
+#endif
+#define IDB 32
+
+typedef struct idtab {
+  uint64_t *slot;    /* (index << 32) | hash; 0 = empty (hashes are odd) */
+  size_t mask;
+  void *const *ents; /* entity pointers by index */
+  int kind;          /* 0 indicator, 1 node, 2 agency */
+  uint32_t *rlist;   /* indicators: the ones with a ratio formula */
+  size_t nr, rcap;
+} idtab;
+
+static uint32_t fnv(const char *s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  return (uint32_t)(h ^ (h >> 32)) | 1u;
+}
+
+static const char *const *ent_idp(const idtab *t, size_t i) {
+  if (t->kind == 0) return &((khcn_indicator *const *)t->ents)[i]->id;
+  if (t->kind == 1) return &((khcn_node *const *)t->ents)[i]->id;
+  return &((khcn_agency *const *)t->ents)[i]->id;
+}
+
+static int idtab_init(idtab *t, const khcn__vec *v, int kind) {
+  size_t n = v->len, cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  t->kind = kind;
+  t->ents = (void *const *)v->data;
+  t->slot = khcn__calloc(cap, sizeof *t->slot);
+  t->mask = cap - 1;
+  if (!t->slot) return 0;
+  uint32_t hb[IDB];
+  for (size_t b = 0; b < n; b += IDB) {
+    size_t m = n - b < IDB ? n - b : IDB;
+    for (size_t k = 0; k < m; k++) {
+      hb[k] = fnv(*ent_idp(t, b + k));
+      PREFETCH(&t->slot[hb[k] & t->mask]);
+      if (kind == 0) {
+        const khcn_indicator *ind = ((khcn_indicator *const *)t->ents)[b + k];
+        if (ind->x && ind->x->num) {
+          if (t->nr == t->rcap) {
+            size_t nc = t->rcap ? t->rcap * 2 : 64;
+            uint32_t *nl = khcn__realloc(t->rlist, nc * sizeof *nl);
+            if (!nl) return 0;
+            t->rlist = nl;
+            t->rcap = nc;
+          }
+          t->rlist[t->nr++] = (uint32_t)(b + k);
+        }
+      }
+    }
+    for (size_t k = 0; k < m; k++) {
+      size_t j = hb[k] & t->mask;
+      while (t->slot[j]) j = (j + 1) & t->mask;
+      t->slot[j] = ((uint64_t)(b + k) << 32) | hb[k];
+    }
+  }
+  return 1;
+}
+
+static uint32_t idtab_get(const idtab *t, const char *id) {
+  if (!id || !t->slot) return UINT32_MAX;
+  uint32_t h = fnv(id);
+  size_t j = h & t->mask;
+  while (t->slot[j]) {
+    if ((uint32_t)t->slot[j] == h && strcmp(*ent_idp(t, (size_t)(t->slot[j] >> 32)), id) == 0)
+      return (uint32_t)(t->slot[j] >> 32);
+    j = (j + 1) & t->mask;
+  }
+  return UINT32_MAX;
+}
+
+
+/* Resolve up to IDB ids at once, overlapping the cache misses of the
+ * table, the entity and its id string (software pipelining). */
+static void idtab_get_batch(const idtab *t, const char *const *ids, size_t m, uint32_t *out) {
+  uint32_t h[IDB];
+  size_t j[IDB];
+  uint32_t cand[IDB];
+  for (size_t k = 0; k < m; k++) {
+    h[k] = ids[k] ? fnv(ids[k]) : 0;
+    j[k] = h[k] & t->mask;
+    PREFETCH(&t->slot[j[k]]);
+  }
+  for (size_t k = 0; k < m; k++) {
+    cand[k] = UINT32_MAX;
+    if (!ids[k]) continue;
+    size_t q = j[k];
+    while (t->slot[q]) {
+      if ((uint32_t)t->slot[q] == h[k]) {
+        cand[k] = (uint32_t)(t->slot[q] >> 32);
+        break;
+      }
+      q = (q + 1) & t->mask;
+    }
+    if (cand[k] != UINT32_MAX) PREFETCH(&t->ents[cand[k]]);
+  }
+  for (size_t k = 0; k < m; k++)
+    if (cand[k] != UINT32_MAX) PREFETCH(t->ents[cand[k]]);
+  for (size_t k = 0; k < m; k++)
+    if (cand[k] != UINT32_MAX) PREFETCH(*ent_idp(t, cand[k]));
+  for (size_t k = 0; k < m; k++) {
+    if (cand[k] != UINT32_MAX && strcmp(*ent_idp(t, cand[k]), ids[k]) == 0) out[k] = cand[k];
+    else out[k] = idtab_get(t, ids[k]); /* a hash collision or absent */
+  }
+}
+
+static void idtab_free(idtab *t) {
+  khcn__free(t->slot);
+  khcn__free(t->rlist);
 }
 
 static uint32_t ind_index_of(const khcn_plan *p, const char *id) {
@@ -160,16 +280,27 @@ static int cmp_raw(const void *a, const void *b) {
 static khcn_status build(khcn__estruct **out, const khcn_plan *plan, const double *rolew) {
   khcn__estruct *s = khcn__calloc(1, sizeof *s);
   rawrole *raw = NULL;
+  if (s) {
+    atomic_init(&s->refs, 1);
+    memcpy(s->rolew, rolew, sizeof s->rolew);
+  }
   uint32_t *cnt = NULL;
+  idtab it = {0}, nt = {0}, at = {0};
   if (!s) return khcn__nomem("engine structure");
+  if (!idtab_init(&it, &plan->indicators, 0) || !idtab_init(&nt, &plan->nodes, 1) ||
+      !idtab_init(&at, &plan->agencies, 2))
+    goto nomem;
   size_t nind = s->nind = plan->indicators.len, nn = s->nnode = plan->nodes.len, na = s->nag = plan->agencies.len;
   khcn_node **nodes = (khcn_node **)plan->nodes.data;
   khcn_indicator **inds = (khcn_indicator **)plan->indicators.data;
   ALLOC(s->parent, nn + 1);
+  ALLOC(s->node_w, nn + 1);
+  for (size_t k = 0; k < nn; k++) s->node_w[k] = nodes[k]->weight;
+  s->node_w[nn] = 1;
   ALLOC(s->depth, nn + 1);
   ALLOC(s->order, nn + 1);
   for (size_t k = 0; k < nn; k++) {
-    uint32_t p = nodes[k]->parent ? node_index_of(plan, nodes[k]->parent) : UINT32_MAX;
+    uint32_t p = nodes[k]->parent ? idtab_get(&nt, nodes[k]->parent) : UINT32_MAX;
     s->parent[k] = (p == UINT32_MAX || p == k) ? (int32_t)nn : (int32_t)p;
   }
   s->parent[nn] = -1;
@@ -231,14 +362,37 @@ static khcn_status build(khcn__estruct **out, const khcn_plan *plan, const doubl
   ALLOC(s->link_w, nl);
   ALLOC(s->link_node, nl);
   ALLOC(s->ilink_off, nind + 1);
-  for (size_t k = 0; k < nn; k++)
-    for (uint32_t l = 0; l < nodes[k]->nlinks; l++) {
-      size_t pos = s->link_off[k] + l;
-      s->link_ind[pos] = ind_index_of(plan, nodes[k]->links[l].indicator);
-      s->link_w[pos] = nodes[k]->links[l].weight;
-      s->link_node[pos] = (uint32_t)k;
-      if (s->link_ind[pos] != UINT32_MAX) s->ilink_off[s->link_ind[pos] + 1]++;
+  {
+    const char *bid[IDB];
+    uint32_t bres[IDB];
+    size_t bpos[IDB], nb = 0;
+    for (size_t k = 0; k <= nn; k++) {
+      if (nb == IDB || (k == nn && nb)) {
+        idtab_get_batch(&it, bid, nb, bres);
+        for (size_t q = 0; q < nb; q++) {
+          s->link_ind[bpos[q]] = bres[q];
+          if (bres[q] != UINT32_MAX) s->ilink_off[bres[q] + 1]++;
+        }
+        nb = 0;
+      }
+      if (k == nn) break;
+      for (uint32_t l = 0; l < nodes[k]->nlinks; l++) {
+        size_t pos = s->link_off[k] + l;
+        s->link_w[pos] = nodes[k]->links[l].weight;
+        s->link_node[pos] = (uint32_t)k;
+        bid[nb] = nodes[k]->links[l].indicator;
+        bpos[nb++] = pos;
+        if (nb == IDB) {
+          idtab_get_batch(&it, bid, nb, bres);
+          for (size_t q = 0; q < nb; q++) {
+            s->link_ind[bpos[q]] = bres[q];
+            if (bres[q] != UINT32_MAX) s->ilink_off[bres[q] + 1]++;
+          }
+          nb = 0;
+        }
+      }
     }
+  }
   for (size_t i = 0; i < nind; i++) s->ilink_off[i + 1] += s->ilink_off[i];
   ALLOC(s->ilink, s->ilink_off[nind]);
   ALLOC(cnt, nind + 1);
@@ -249,32 +403,29 @@ static khcn_status build(khcn__estruct **out, const khcn_plan *plan, const doubl
   khcn__free(cnt);
   cnt = NULL;
   /* ratios */
-  for (size_t i = 0; i < nind; i++)
-    if (inds[i]->x && inds[i]->x->num) s->nratio++;
+  s->nratio = it.nr;
   if (s->nratio) {
     ALLOC(s->ratio, nind);
     ALLOC(s->rnum, s->nratio);
     ALLOC(s->rden, s->nratio);
     ALLOC(s->rfac, s->nratio);
     ALLOC(s->dep_off, nind + 1);
-    size_t r = 0;
-    for (size_t i = 0; i < nind; i++) {
-      s->ratio[i] = -1;
-      if (!(inds[i]->x && inds[i]->x->num)) continue;
+    memset(s->ratio, 0xff, nind * sizeof *s->ratio); /* -1: no formula */
+    for (size_t r = 0; r < it.nr; r++) {
+      size_t i = it.rlist[r];
       s->ratio[i] = (int32_t)r;
-      s->rnum[r] = ind_index_of(plan, inds[i]->x->num);
-      s->rden[r] = ind_index_of(plan, inds[i]->x->den);
+      s->rnum[r] = idtab_get(&it, inds[i]->x->num);
+      s->rden[r] = idtab_get(&it, inds[i]->x->den);
       s->rfac[r] = inds[i]->x->factor;
       if (s->rnum[r] != UINT32_MAX) s->dep_off[s->rnum[r] + 1]++;
       if (s->rden[r] != UINT32_MAX && s->rden[r] != s->rnum[r]) s->dep_off[s->rden[r] + 1]++;
-      r++;
     }
     for (size_t i = 0; i < nind; i++) s->dep_off[i + 1] += s->dep_off[i];
     ALLOC(s->dep, s->dep_off[nind]);
     ALLOC(cnt, nind + 1);
-    for (size_t i = 0; i < nind; i++) {
-      if (s->ratio[i] < 0) continue;
-      uint32_t a = s->rnum[s->ratio[i]], b = s->rden[s->ratio[i]];
+    for (size_t r = 0; r < it.nr; r++) {
+      size_t i = it.rlist[r];
+      uint32_t a = s->rnum[r], b = s->rden[r];
       if (a != UINT32_MAX) s->dep[s->dep_off[a] + cnt[a]++] = (uint32_t)i;
       if (b != UINT32_MAX && b != a) s->dep[s->dep_off[b] + cnt[b]++] = (uint32_t)i;
     }
@@ -286,8 +437,8 @@ static khcn_status build(khcn__estruct **out, const khcn_plan *plan, const doubl
   ALLOC(raw, nr);
   for (size_t q = 0; q < nr; q++) {
     const khcn__resp *rp = &KHCN__VEC_AT(&plan->resp, khcn__resp, q);
-    uint32_t node = rp->r.task ? node_index_of(plan, rp->r.task) : (uint32_t)nn;
-    uint32_t ag = agency_index_of(plan, rp->r.agency);
+    uint32_t node = rp->r.task ? idtab_get(&nt, rp->r.task) : (uint32_t)nn;
+    uint32_t ag = idtab_get(&at, rp->r.agency);
     if (node == UINT32_MAX || ag == UINT32_MAX) continue;
     raw[nraw].node = node;
     raw[nraw].agency = ag;
@@ -307,13 +458,38 @@ static khcn_status build(khcn__estruct **out, const khcn_plan *plan, const doubl
   }
   khcn__free(cnt);
   cnt = NULL;
-  qsort(raw, nraw, sizeof *raw, cmp_raw);
+  /* sort by (node, agency, role): counting sort on the node, insertion sort
+   * inside a node's (small) group */
+  {
+    rawrole *sorted = NULL;
+    ALLOC(cnt, nn + 2);
+    ALLOC(sorted, nraw);
+    for (size_t q = 0; q < nraw; q++) cnt[raw[q].node + 1]++;
+    for (size_t k = 0; k <= nn; k++) cnt[k + 1] += cnt[k];
+    for (size_t q = 0; q < nraw; q++) sorted[cnt[raw[q].node]++] = raw[q];
+    khcn__free(cnt);
+    cnt = NULL;
+    khcn__free(raw);
+    raw = sorted;
+    for (size_t q = 1; q < nraw; q++) {
+      rawrole x = raw[q];
+      size_t w = q;
+      while (w > 0 && raw[w - 1].node == x.node && cmp_raw(&raw[w - 1], &x) > 0) {
+        raw[w] = raw[w - 1];
+        w--;
+      }
+      raw[w] = x;
+    }
+  }
   ALLOC(s->mrole, nraw);
   for (size_t q = 0; q < nraw; q++) {
     double w = rolew[raw[q].role];
     if (s->nmrole && s->mrole[s->nmrole - 1].node == raw[q].node && s->mrole[s->nmrole - 1].agency == raw[q].agency) {
       khcn__mrole *m = &s->mrole[s->nmrole - 1];
-      if (w > m->w) m->w = w;
+      if (w > m->w) {
+        m->w = w;
+        m->cls = raw[q].role;
+      }
       if (raw[q].role == KHCN_ROLE_LEAD) m->lead = 1;
       continue;
     }
@@ -321,6 +497,7 @@ static khcn_status build(khcn__estruct **out, const khcn_plan *plan, const doubl
     m->node = raw[q].node;
     m->agency = raw[q].agency;
     m->w = w;
+    m->cls = raw[q].role;
     m->lead = raw[q].role == KHCN_ROLE_LEAD;
   }
   ALLOC(s->nrole_off, nn + 2);
@@ -337,11 +514,17 @@ static khcn_status build(khcn__estruct **out, const khcn_plan *plan, const doubl
   }
   khcn__free(cnt);
   khcn__free(raw);
+  idtab_free(&it);
+  idtab_free(&nt);
+  idtab_free(&at);
   *out = s;
   return KHCN_OK;
 nomem:
   khcn__free(cnt);
   khcn__free(raw);
+  idtab_free(&it);
+  idtab_free(&nt);
+  idtab_free(&at);
   khcn__estruct_free(s);
   return khcn__nomem("engine structure");
 }
@@ -386,8 +569,7 @@ double khcn__node_weight_of(const khcn_eval *e, size_t k) {
     uint32_t q = khcn__imap_get(&e->ovl->nodew, (uint32_t)k);
     if (q != UINT32_MAX) return e->ovl->nodew_v[q];
   }
-  if (k >= e->st->nnode) return 1;
-  return ((khcn_node **)e->plan->nodes.data)[k]->weight;
+  return e->st->node_w[k];
 }
 
 double khcn__link_weight_of(const khcn_eval *e, size_t pos) {
@@ -406,10 +588,17 @@ static int assessed(uint8_t s) {
 static void raw_view(const khcn_eval *e, size_t i, khcn__iview *iv) {
   const khcn_indicator *ind = ((khcn_indicator **)e->plan->indicators.data)[i];
   iv->ind = ind;
-  iv->v = khcn__obs_values(ind);
-  iv->y = khcn__obs_years(ind);
-  iv->st = khcn__obs_status(ind);
-  iv->n = ind->nobs;
+  if (ind->obs_block) { /* (the helpers offset the block pointer: not on NULL) */
+    iv->v = khcn__obs_values(ind);
+    iv->y = khcn__obs_years(ind);
+    iv->st = khcn__obs_status(ind);
+    iv->n = ind->nobs;
+  } else {
+    iv->v = NULL;
+    iv->y = NULL;
+    iv->st = NULL;
+    iv->n = 0;
+  }
   iv->targets = ind->targets;
   iv->nt = ind->ntargets;
   iv->base_value = ind->base_value;
@@ -539,30 +728,48 @@ void khcn__node_compute(const khcn_eval *e, size_t k, khcn__nagg *out) {
 }
 
 /* score of an agency over a merged role list (pointers or a plain list) */
-void khcn__agency_score(const khcn_eval *e, const khcn__mrole *const *roles, const khcn__mrole *list, size_t n,
-                        khcn__aagg *out) {
-  double sw = 0, swa = 0, sws = 0;
-  uint32_t nach = 0, na = 0;
-  for (size_t q = 0; q < n; q++) {
-    const khcn__mrole *m = roles ? roles[q] : &list[q];
-    if (!(m->w > 0)) continue;
-    sw += m->w;
-    const khcn__nagg *a = khcn__get_nagg(e, m->node);
-    if (assessed(a->status) && isfinite(a->score)) {
-      swa += m->w;
-      sws += m->w * a->score;
-      na++;
-      if (a->status == KHCN_PROGRESS_ACHIEVED) nach++;
-    }
+void khcn__agency_finish(const khcn_eval *e, khcn__aagg *out) {
+  double sw = 0, swa = 0;
+  for (int c = 0; c < KHCN_ROLE_COUNT_; c++) {
+    sw += out->nall[c] * e->cx.o.role_weight[c];
+    swa += out->nass[c] * e->cx.o.role_weight[c];
   }
-  out->roles = (uint32_t)n;
+  if (out->na == 0) {
+    swa = 0;
+    out->sws = 0;
+  }
   out->weight = sw;
-  out->score = swa > 0 ? sws / swa : NAN;
+  out->score = swa > 0 ? out->sws / swa : NAN;
   out->coverage = sw > 0 ? swa / sw : NAN;
   if (!(sw > 0)) out->status = KHCN_PROGRESS_NO_DATA;
   else if (!(swa > 0) || out->coverage < e->cx.o.min_coverage) out->status = KHCN_PROGRESS_INSUFFICIENT_DATA;
-  else if (nach == na) out->status = KHCN_PROGRESS_ACHIEVED;
+  else if (out->nach == out->na) out->status = KHCN_PROGRESS_ACHIEVED;
   else out->status = (uint8_t)khcn__node_band(&e->cx, out->score);
+}
+
+/* score of an agency over a merged role list (pointers or a plain list);
+ * weights are summed by class (count x role weight) so that incremental
+ * updates give the same coverage bit for bit */
+void khcn__agency_score(const khcn_eval *e, const khcn__mrole *const *roles, const khcn__mrole *list, size_t n,
+                        khcn__aagg *out) {
+  memset(out->nall, 0, sizeof out->nall);
+  memset(out->nass, 0, sizeof out->nass);
+  out->sws = 0;
+  out->na = out->nach = 0;
+  for (size_t q = 0; q < n; q++) {
+    const khcn__mrole *m = roles ? roles[q] : &list[q];
+    if (!(m->w > 0)) continue;
+    out->nall[m->cls]++;
+    const khcn__nagg *a = khcn__get_nagg(e, m->node);
+    if (assessed(a->status) && isfinite(a->score)) {
+      out->nass[m->cls]++;
+      out->sws += m->w * a->score;
+      out->na++;
+      if (a->status == KHCN_PROGRESS_ACHIEVED) out->nach++;
+    }
+  }
+  out->roles = (uint32_t)n;
+  khcn__agency_finish(e, out);
 }
 
 void khcn__agency_counts(const khcn_eval *e, const khcn__mrole *list, size_t n, khcn__aagg *out) {
@@ -589,7 +796,7 @@ static int latest_year(const khcn_plan *plan) {
   khcn_indicator **inds = (khcn_indicator **)plan->indicators.data;
   for (size_t i = 0; i < plan->indicators.len; i++) {
     const khcn_indicator *ind = inds[i];
-    if (ind->nobs) {
+    if (ind->nobs && ind->obs_block) {
       int16_t yy = khcn__obs_years(ind)[ind->nobs - 1];
       if (yy > y) y = yy;
     }
@@ -598,9 +805,8 @@ static int latest_year(const khcn_plan *plan) {
   return y;
 }
 
-khcn_status khcn_evaluate(khcn_eval **out, const khcn_plan *plan, const khcn_eval_options *opts, khcn_diags *diags) {
-  if (out) *out = NULL;
-  if (!out || !plan) return khcn__err(KHCN_EINVAL, "khcn_evaluate: NULL argument");
+static khcn_status evaluate(khcn_eval **out, const khcn_plan *plan, const khcn_eval_options *opts, khcn_diags *diags,
+                            khcn__estruct *shared) {
   khcn_eval *e = khcn__calloc(1, sizeof *e);
   if (!e) return khcn__nomem("evaluation");
   khcn_status st = fill_options(&e->cx.o, opts);
@@ -613,8 +819,13 @@ khcn_status khcn_evaluate(khcn_eval **out, const khcn_plan *plan, const khcn_eva
   e->cx.pe = plan->end;
   e->cx.as_of = e->cx.o.as_of ? e->cx.o.as_of : latest_year(plan);
   e->cx.o.as_of = e->cx.as_of;
-  st = build(&e->st, plan, e->cx.o.role_weight);
-  if (st) goto fail;
+  if (shared && memcmp(shared->rolew, e->cx.o.role_weight, sizeof shared->rolew) == 0) {
+    atomic_fetch_add(&shared->refs, 1);
+    e->st = shared;
+  } else {
+    st = build(&e->st, plan, e->cx.o.role_weight);
+    if (st) goto fail;
+  }
   const khcn__estruct *s = e->st;
   e->ires = khcn__malloc((s->nind ? s->nind : 1) * sizeof *e->ires);
   e->nagg = khcn__calloc(s->nnode + 1, sizeof *e->nagg);
@@ -679,6 +890,20 @@ fail:
   khcn__free(ybuf);
   khcn_eval_free(e);
   return st;
+}
+
+khcn_status khcn_evaluate(khcn_eval **out, const khcn_plan *plan, const khcn_eval_options *opts, khcn_diags *diags) {
+  if (out) *out = NULL;
+  if (!out || !plan) return khcn__err(KHCN_EINVAL, "khcn_evaluate: NULL argument");
+  return evaluate(out, plan, opts, diags, NULL);
+}
+
+khcn_status khcn_eval_reevaluate(khcn_eval **out, const khcn_eval *prev, const khcn_eval_options *opts,
+                                 khcn_diags *diags) {
+  if (out) *out = NULL;
+  if (!out || !prev) return khcn__err(KHCN_EINVAL, "khcn_eval_reevaluate: NULL argument");
+  const khcn_eval *root = prev->base ? prev->base : prev;
+  return evaluate(out, root->plan, opts, diags, root->st);
 }
 
 void khcn__ovl_free(khcn__ovl *o);
@@ -823,6 +1048,30 @@ khcn_status khcn_eval_column(const khcn_eval *e, khcn_column col, double *out, s
   return st;
 }
 
+khcn_status khcn_eval_columns(const khcn_eval *e, const khcn_column *cols, size_t ncols, double *out, size_t n) {
+  if (!e || (!cols && ncols) || (!out && n)) return khcn__err(KHCN_EINVAL, "khcn_eval_columns: NULL argument");
+  size_t cnt = e->st->nind;
+  if (ncols && n / ncols != cnt) return khcn__err(KHCN_EINVAL, "columns length %zu, expected %zu x %zu", n, ncols, cnt);
+  if (!ncols && n) return khcn__err(KHCN_EINVAL, "columns length %zu with no column", n);
+  for (size_t c = 0; c < ncols; c++)
+    if ((int)cols[c] < 0 || cols[c] >= KHCN_COL_COUNT_) return khcn__err(KHCN_EINVAL, "unknown column %d", (int)cols[c]);
+  double *buf = NULL;
+  int16_t *ybuf = NULL;
+  size_t cap = 0;
+  khcn_status st = KHCN_OK;
+  for (size_t i = 0; i < cnt && ncols; i++) {
+    khcn__iview iv;
+    khcn_result r;
+    st = khcn__view(e, i, &iv, &buf, &ybuf, &cap);
+    if (st) break;
+    khcn__eval_headline(&e->cx, &iv, 1, &r);
+    for (size_t c = 0; c < ncols; c++) out[c * cnt + i] = col_of(&r, cols[c]);
+  }
+  khcn__free(buf);
+  khcn__free(ybuf);
+  return st;
+}
+
 khcn_status khcn_eval_column_int(const khcn_eval *e, khcn_column col, int *out, size_t n) {
   if (!e || (!out && n)) return khcn__err(KHCN_EINVAL, "khcn_eval_column_int: NULL argument");
   if ((int)col < 0 || col >= KHCN_COL_COUNT_) return khcn__err(KHCN_EINVAL, "unknown column %d", (int)col);
@@ -916,6 +1165,18 @@ khcn_status khcn_eval_agency_by_id(const khcn_eval *e, const char *id, khcn_agen
   uint32_t a = agency_index_of(e->plan, id);
   if (a == UINT32_MAX) return khcn__err(KHCN_ENOTFOUND, "no agency \"%s\"", id);
   return khcn_eval_agency(e, a, out);
+}
+
+khcn_status khcn_eval_agency_columns(const khcn_eval *e, double *score, double *coverage, double *status, size_t n) {
+  if (!e) return khcn__err(KHCN_EINVAL, "khcn_eval_agency_columns: NULL argument");
+  if (n != e->st->nag) return khcn__err(KHCN_EINVAL, "agency column length %zu, expected %zu", n, e->st->nag);
+  for (size_t a = 0; a < n; a++) {
+    const khcn__aagg *g = khcn__get_aagg(e, a);
+    if (score) score[a] = g->score;
+    if (coverage) coverage[a] = g->coverage;
+    if (status) status[a] = g->status;
+  }
+  return KHCN_OK;
 }
 
 /* merged role list of agency a (overlay aware): returns count, sets *list or *ptr-range */

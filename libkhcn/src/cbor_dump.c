@@ -16,6 +16,7 @@ typedef struct dw {
   khcn__sb *sb;
   const char *err;
   size_t err_off;
+  int nest; /* nesting of containers and tags (bounded) */
 } dw;
 
 static void indent(dw *w, int depth) {
@@ -96,7 +97,7 @@ static int item(dw *w, int depth, int *was_break) {
   unsigned major, ai;
   uint64_t v;
   if (was_break) *was_break = 0;
-  if (depth > DUMP_MAX_DEPTH) return fail(w, "nested too deeply");
+  if (depth > DUMP_MAX_DEPTH || w->nest > DUMP_MAX_DEPTH) return fail(w, "nested too deeply");
   if (head(w, &major, &ai, &v) < 0) return -1;
   switch (major) {
   case 0: khcn__sb_printf(w->sb, "%llu", (unsigned long long)v); return 0;
@@ -154,7 +155,10 @@ static int item(dw *w, int depth, int *was_break) {
   case 6: {
     khcn__sb_printf(w->sb, "%llu(", (unsigned long long)v);
     int brk;
-    if (item(w, depth + 1, &brk) < 0) return -1;
+    w->nest++;
+    int rc = item(w, depth, &brk);
+    w->nest--;
+    if (rc < 0) return -1;
     if (brk) return fail(w, "unexpected break");
     khcn__sb_putc(w->sb, ')');
     return 0;
@@ -204,7 +208,7 @@ khcn_status khcn_cbor_dump(khcn_buf *out, const void *data, size_t len) {
   out->size = 0;
   if (!data && len) return khcn__err(KHCN_EINVAL, "khcn_cbor_dump: data is NULL");
   khcn__sb sb = KHCN__SB_INIT;
-  dw w = {data, len, 0, &sb, NULL, 0};
+  dw w = {data, len, 0, &sb, NULL, 0, 0};
   if (!len) fail(&w, "empty input");
   while (!w.err && w.pos < w.len) {
     int brk;
@@ -224,4 +228,14 @@ khcn_status khcn_cbor_dump(khcn_buf *out, const void *data, size_t len) {
   if (fs) return fs;
   if (st) return khcn__err_at(st, w.err_off, "", "not well-formed CBOR at byte %zu: %s", w.err_off, w.err);
   return KHCN_OK;
+}
+
+size_t khcn__cbor_item_len(const unsigned char *p, size_t n) {
+  khcn__sb sb = KHCN__SB_INIT;
+  dw w = {p, n, 0, &sb, NULL, 0, 0};
+  int brk;
+  int rc = n ? item(&w, 0, &brk) : -1;
+  khcn__sb_free(&sb);
+  if (rc < 0 || brk || w.err) return 0;
+  return w.pos;
 }

@@ -79,6 +79,141 @@ void khcn__cbor_text(khcn__bb *b, const char *s, size_t n) {
   khcn__bb_put(b, s, n);
 }
 
+#if defined(__SIZEOF_INT128__)
+__extension__ typedef unsigned __int128 u128;
+
+/* 10^k as 128-bit integers, k <= 22 */
+static u128 p10_128(int k) {
+  static const uint64_t lo[20] = {1ull,
+                                  10ull,
+                                  100ull,
+                                  1000ull,
+                                  10000ull,
+                                  100000ull,
+                                  1000000ull,
+                                  10000000ull,
+                                  100000000ull,
+                                  1000000000ull,
+                                  10000000000ull,
+                                  100000000000ull,
+                                  1000000000000ull,
+                                  10000000000000ull,
+                                  100000000000000ull,
+                                  1000000000000000ull,
+                                  10000000000000000ull,
+                                  100000000000000000ull,
+                                  1000000000000000000ull,
+                                  10000000000000000000ull};
+  if (k < 20) return lo[k];
+  u128 v = lo[19];
+  for (int i = 19; i < k; i++) v *= 10;
+  return v;
+}
+
+/* Is there an integer d with d x 10^-k reading back as M x 2^-s?  The
+ * closest such d goes to *out.  Exact: everything is scaled to integers. */
+static int try_k(uint64_t M, int s, int low_quarter, int k, uint64_t *out) {
+  u128 T = p10_128(k);
+  u128 X = (u128)M * T;
+  u128 q = X >> s;
+  u128 r = X - (q << s);
+  u128 up = ((u128)1 << s) - r; /* distance to the next candidate */
+  int even = (M & 1) == 0;
+  /* below: half gap is T/2 (T/4 at a power of two); above: T/2 */
+  int ok_lo = low_quarter ? (even ? 4 * r <= T : 4 * r < T) : (even ? 2 * r <= T : 2 * r < T);
+  int ok_hi = even ? 2 * up <= T : 2 * up < T;
+  if (r == 0) ok_lo = 1;
+  if (!ok_lo && !ok_hi) return 0;
+  if (ok_lo && ok_hi) {
+    if (r < up || (r == up && (q & 1) == 0)) *out = (uint64_t)q;
+    else *out = (uint64_t)(q + 1);
+  } else {
+    *out = (uint64_t)(ok_lo ? q : q + 1);
+  }
+  return 1;
+}
+
+/* Shortest (then closest) decimal of |d| for 1e-5 <= |d| < 2^53: mantissa
+ * without trailing zeros and exponent.  0 when out of the fast range. */
+static int fast_digits(double d, uint64_t *mant, int *exp10) {
+  static const double pw[] = {1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1e0,  1e1,  1e2,  1e3,  1e4, 1e5,
+                              1e6,  1e7,  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16};
+  double a = fabs(d);
+  if (!(a >= 1e-5 && a < 9007199254740992.0)) return 0;
+  uint64_t bits;
+  memcpy(&bits, &a, 8);
+  int be = (int)((bits >> 52) & 0x7ff);
+  uint64_t M = (bits & ((1ull << 52) - 1)) | (1ull << 52);
+  int s = 1075 - be;
+  if (s < 0 || s > 74) return 0;
+  int low_quarter = (bits & ((1ull << 52) - 1)) == 0;
+  int p = -5; /* 10^p <= a < 10^(p+1) */
+  while (p < 15 && a >= pw[p + 6]) p++;
+  int k15 = 14 - p;
+  if (k15 < 0) k15 = 0;
+  uint64_t q = 0;
+  int k;
+  if (try_k(M, s, low_quarter, k15, &q)) {
+    int lo = 0, hi = k15; /* smallest k that works, in [lo, hi] */
+    uint64_t qh = q;
+    while (lo < hi) {
+      int mid = (lo + hi) / 2;
+      uint64_t qm;
+      if (try_k(M, s, low_quarter, mid, &qm)) {
+        hi = mid;
+        qh = qm;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    k = hi;
+    q = qh;
+  } else if (try_k(M, s, low_quarter, k15 + 1, &q)) {
+    k = k15 + 1;
+  } else if (try_k(M, s, low_quarter, k15 + 2, &q)) {
+    k = k15 + 2;
+  } else {
+    return 0;
+  }
+  int e = -k;
+  while (q && q % 10 == 0) {
+    q /= 10;
+    e++;
+  }
+  *mant = q;
+  *exp10 = e;
+  return 1;
+}
+#else
+static int fast_digits(double d, uint64_t *mant, int *exp10) {
+  (void)d, (void)mant, (void)exp10;
+  return 0;
+}
+#endif
+
+/* shortest round-trip decimal of a finite nonzero d: |d| = m x 10^e */
+static void decimal_of(double d, uint64_t *m, int *e) {
+  if (fast_digits(d, m, e)) return;
+  char dig[40];
+  int n = khcn__shortest_digits(d, dig, e);
+  while (n > 1 && dig[n - 1] == '0') {
+    n--;
+    (*e)++;
+  }
+  uint64_t v = 0;
+  for (int i = 0; i < n; i++) v = v * 10 + (uint64_t)(dig[i] - '0');
+  *m = v;
+}
+
+static int ndigits(uint64_t v) {
+  int n = 1;
+  while (v >= 10) {
+    v /= 10;
+    n++;
+  }
+  return n;
+}
+
 void khcn__cbor_number(khcn__bb *b, double d) {
   if (d == 0) { /* also -0 */
     khcn__cbor_head(b, 0, 0);
@@ -88,22 +223,18 @@ void khcn__cbor_number(khcn__bb *b, double d) {
     khcn__cbor_int(b, (int64_t)d);
     return;
   }
-  char dig[40];
-  int e = 0;
-  int n = khcn__shortest_digits(d, dig, &e);
-  while (n > 1 && dig[n - 1] == '0') {
-    n--;
-    e++;
-  }
-  uint64_t m = 0;
-  for (int i = 0; i < n; i++) m = m * 10 + (uint64_t)(dig[i] - '0');
-  if (e >= 0 && n + e <= 18) {
+  uint64_t m;
+  int e;
+  decimal_of(d, &m, &e);
+  if (e >= 0 && ndigits(m) + e <= 18) {
     for (int i = 0; i < e; i++) m *= 10;
     khcn__cbor_int(b, d < 0 ? -(int64_t)m : (int64_t)m);
     return;
   }
-  khcn__cbor_head(b, 6, KHCN__TAG_DECIMAL);
-  khcn__cbor_head(b, 4, 2);
+  if (khcn__bb_room(b, 3)) {
+    b->p[b->len++] = 0xc4; /* tag 4 */
+    b->p[b->len++] = 0x82;
+  }
   khcn__cbor_int(b, e);
   khcn__cbor_int(b, d < 0 ? -(int64_t)m : (int64_t)m);
 }
@@ -131,6 +262,16 @@ double khcn__decimal_to_double(int64_t m, int64_t e) {
   if (am < (1ull << 53) && e >= -22 && e <= 22) {
     double dm = (double)m;
     return e < 0 ? dm / pow10_exact[-e] : dm * pow10_exact[e];
+  }
+  if (e < 0 && e >= -22 && am % 10 != 0) {
+    /* candidate through long double, kept only when it provably reads back */
+    static const long double p10l[23] = {1e0L,  1e1L,  1e2L,  1e3L,  1e4L,  1e5L,  1e6L,  1e7L,
+                                         1e8L,  1e9L,  1e10L, 1e11L, 1e12L, 1e13L, 1e14L, 1e15L,
+                                         1e16L, 1e17L, 1e18L, 1e19L, 1e20L, 1e21L, 1e22L};
+    double c = (double)((long double)am / p10l[-e]);
+    uint64_t cm;
+    int ce;
+    if (fast_digits(c, &cm, &ce) && cm == am && ce == e) return m < 0 ? -c : c;
   }
   if (e > 100000) return m < 0 ? -HUGE_VAL : HUGE_VAL;
   if (e < -100000) return m < 0 ? -0.0 : 0.0;

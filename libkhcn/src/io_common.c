@@ -34,6 +34,12 @@ void khcn__rd_init(khcn__rd *r, const khcn_read_options *opts, khcn_diags *diags
   r->diags = diags;
 }
 
+void khcn__rd_release(khcn__rd *r) {
+  khcn__free(r->resp_set);
+  r->resp_set = NULL;
+  r->resp_cap = 0;
+}
+
 void khcn__rd_push(khcn__rd *r, const char *name, long index) {
   if (r->depth_path < KHCN__PATH_MAX) {
     r->path[r->depth_path].name = name;
@@ -108,8 +114,8 @@ void khcn__rd_diag(khcn__rd *r, int code, khcn_severity sev, size_t offset, cons
   if (sev >= KHCN_SEV_ERROR && !r->have_first) {
     r->have_first = 1;
     r->first_off = offset;
-    snprintf(r->first_msg, sizeof r->first_msg, "%d %s", code, msg);
-    snprintf(r->first_path, sizeof r->first_path, "%s", path);
+    snprintf(r->first_msg, sizeof r->first_msg, "%d %.200s", code, msg);
+    snprintf(r->first_path, sizeof r->first_path, "%.180s", path);
   }
   if (khcn__diag_add(r->diags, code, sev, offset, r->entity ? r->entity : "", path, "%s", msg) == KHCN_ENOMEM) {
     r->fatal = 1;
@@ -340,7 +346,11 @@ static int commit_observations(khcn__rd *r, khcn_indicator *ind, khcn__rec_scrat
     if (!enum_ok(r, &o->status, KHCN_OBS_STATUS_COUNT_, "status")) bad = 1;
     int missing = o->status.has && o->status.v == KHCN_OBS_MISSING;
     if (missing) {
-      if (o->value.has && !o->value.is_null) {
+      if (!o->value.has) {
+        khcn__rd_diag(r, KHCN_DIAG_MISSING, KHCN_SEV_ERROR, o->off, "value",
+                      "required field \"value\" is missing (null for a missing observation)");
+        bad = 1;
+      } else if (!o->value.is_null) {
         khcn__rd_diag(r, KHCN_DIAG_INVALID, KHCN_SEV_ERROR, o->value.off, "value",
                       "a missing observation has no value (null)");
         bad = 1;
@@ -463,13 +473,13 @@ int khcn__commit_indicator(khcn__rd *r, khcn__rec_ind *rec, khcn__rec_scratch *s
     khcn__rd_diag(r, KHCN_DIAG_RANGE, KHCN_SEV_ERROR, rec->direction.off, "direction", "direction must be 1 or -1");
     ok = 0;
   }
-  if (rec->base_year.has != rec->base_value.has) {
+  if (rec->base_year.has != rec->base_value.has || (rec->base_note.p && !rec->base_year.has)) {
     khcn__rd_diag(r, KHCN_DIAG_MISSING, KHCN_SEV_ERROR, rec->off, "baseline",
                   "a baseline needs both year and value");
     ok = 0;
   }
   ok &= year_ok(r, &rec->base_year, 0, "baseline/year");
-  if ((rec->num.p != NULL) != (rec->den.p != NULL)) {
+  if ((rec->num.p != NULL) != (rec->den.p != NULL) || (rec->factor.has && !rec->num.p)) {
     khcn__rd_diag(r, KHCN_DIAG_MISSING, KHCN_SEV_ERROR, rec->off, "formula",
                   "a formula needs both numerator and denominator");
     ok = 0;
@@ -582,6 +592,26 @@ fatal:
   return -1;
 }
 
+static uint64_t resp_hash(const char *t, size_t tn, const char *a, size_t an, const char *to, size_t ton, int role) {
+  uint64_t h = 1469598103934665603ull ^ (uint64_t)role;
+  const char *parts[3] = {t, a, to};
+  size_t lens[3] = {tn, an, ton};
+  for (int k = 0; k < 3; k++) {
+    if (!parts[k]) {
+      h = (h ^ 0xff) * 1099511628211ull;
+      continue;
+    }
+    for (size_t i = 0; i < lens[k]; i++) h = (h ^ (unsigned char)parts[k][i]) * 1099511628211ull;
+    h = (h ^ 0xfe) * 1099511628211ull;
+  }
+  return h ^ (h >> 29);
+}
+
+static int span_eq(const char *s, const khcn__span *v) {
+  if (!s || !v->p) return !s && !v->p;
+  return strlen(s) == v->n && memcmp(s, v->p, v->n) == 0;
+}
+
 int khcn__commit_resp(khcn__rd *r, khcn__rec_resp *rec, khcn__rec_scratch *s) {
   int ok = need(r, rec->agency.p, rec->off, "agency") & need(r, rec->role.has ? rec : NULL, rec->off, "role");
   ok = ok && id_ok(r, &rec->task, "task") && id_ok(r, &rec->agency, "agency") && id_ok(r, &rec->to, "to");
@@ -600,25 +630,68 @@ int khcn__commit_resp(khcn__rd *r, khcn__rec_resp *rec, khcn__rec_scratch *s) {
     rec->unknown = NULL;
     return r->fatal ? -1 : 0;
   }
-  khcn_responsibility kr;
-  memset(&kr, 0, sizeof kr);
-  kr.task = khcn__cs(r, s, 0, &rec->task);
-  kr.agency = khcn__cs(r, s, 1, &rec->agency);
-  kr.role = (khcn_role)rec->role.v;
-  kr.to = khcn__cs(r, s, 2, &rec->to);
-  kr.due_year = rec->due_year.has ? (int)rec->due_year.v : 0;
-  kr.due_month = rec->due_month.has ? (int)rec->due_month.v : 0;
-  kr.due_day = rec->due_day.has ? (int)rec->due_day.v : 0;
-  kr.every = rec->every.has ? (khcn_recurrence)rec->every.v : KHCN_ONCE;
-  kr.note = khcn__cs(r, s, 3, &rec->note);
-  khcn_status st = khcn_plan_assign(r->plan, &kr);
-  if (st) {
+  if (rec->due_day.has && !rec->due_month.has) {
+    khcn__rd_diag(r, KHCN_DIAG_MISSING, KHCN_SEV_ERROR, rec->due_day.off, "due_month", "a deadline day needs a month");
     khcn__unknown_free(rec->unknown);
     rec->unknown = NULL;
-    return model_fail(r, st, rec->off, NULL);
+    return r->fatal ? -1 : 0;
   }
-  KHCN__VEC_AT(&r->plan->resp, khcn__resp, r->plan->resp.len - 1).unknown = rec->unknown;
+  /* khcn_plan_assign() checks uniqueness by a linear scan; a national plan
+   * has millions of entries, so the reader keeps a hash set instead */
+  khcn_plan *p = r->plan;
+  if ((p->resp.len + 1) * 2 > r->resp_cap) {
+    size_t nc = r->resp_cap ? r->resp_cap * 2 : 1024;
+    uint32_t *ns = khcn__calloc(nc, sizeof *ns);
+    if (!ns) return model_fail(r, KHCN_ENOMEM, rec->off, NULL);
+    for (size_t i = 0; i < r->resp_cap; i++) {
+      if (!r->resp_set[i]) continue;
+      const khcn_responsibility *o = &KHCN__VEC_AT(&p->resp, khcn__resp, r->resp_set[i] - 1).r;
+      uint64_t h = resp_hash(o->task, o->task ? strlen(o->task) : 0, o->agency, strlen(o->agency), o->to,
+                             o->to ? strlen(o->to) : 0, o->role);
+      size_t j = (size_t)h & (nc - 1);
+      while (ns[j]) j = (j + 1) & (nc - 1);
+      ns[j] = r->resp_set[i];
+    }
+    khcn__free(r->resp_set);
+    r->resp_set = ns;
+    r->resp_cap = nc;
+  }
+  uint64_t h = resp_hash(rec->task.p, rec->task.n, rec->agency.p, rec->agency.n, rec->to.p, rec->to.n, (int)rec->role.v);
+  size_t j = (size_t)h & (r->resp_cap - 1);
+  for (; r->resp_set[j]; j = (j + 1) & (r->resp_cap - 1)) {
+    const khcn_responsibility *o = &KHCN__VEC_AT(&p->resp, khcn__resp, r->resp_set[j] - 1).r;
+    if ((int)o->role == (int)rec->role.v && span_eq(o->task, &rec->task) && span_eq(o->agency, &rec->agency) &&
+        span_eq(o->to, &rec->to)) {
+      khcn__rd_diag(r, KHCN_DIAG_DUPLICATE_ID, KHCN_SEV_ERROR, rec->off, NULL,
+                    "agency %.*s already has role %s on %.*s", (int)rec->agency.n, rec->agency.p,
+                    khcn_role_name((khcn_role)rec->role.v), rec->task.p ? (int)rec->task.n : 8,
+                    rec->task.p ? rec->task.p : "the plan");
+      khcn__unknown_free(rec->unknown);
+      rec->unknown = NULL;
+      return r->fatal ? -1 : 0;
+    }
+  }
+  khcn__resp c;
+  memset(&c, 0, sizeof c);
+  khcn__arena *a = &p->arena;
+  c.r.role = (khcn_role)rec->role.v;
+  c.r.due_year = rec->due_year.has ? (int)rec->due_year.v : 0;
+  c.r.due_month = rec->due_month.has ? (int)rec->due_month.v : 0;
+  c.r.due_day = rec->due_day.has ? (int)rec->due_day.v : 0;
+  c.r.every = rec->every.has ? (khcn_recurrence)rec->every.v : KHCN_ONCE;
+  if (!(c.r.agency = khcn__arena_strndup(a, rec->agency.p, rec->agency.n)) ||
+      (rec->task.p && !(c.r.task = khcn__arena_strndup(a, rec->task.p, rec->task.n))) ||
+      (rec->to.p && !(c.r.to = khcn__arena_strndup(a, rec->to.p, rec->to.n))) ||
+      (rec->note.p && !(c.r.note = khcn__arena_strndup(a, rec->note.p, rec->note.n))) ||
+      khcn__vec_push(&p->resp, &c) != KHCN_OK) {
+    khcn__unknown_free(rec->unknown);
+    rec->unknown = NULL;
+    return model_fail(r, KHCN_ENOMEM, rec->off, NULL);
+  }
+  KHCN__VEC_AT(&p->resp, khcn__resp, p->resp.len - 1).unknown = rec->unknown;
   rec->unknown = NULL;
+  r->resp_set[j] = (uint32_t)p->resp.len;
+  (void)s;
   return 0;
 }
 

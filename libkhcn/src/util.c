@@ -266,8 +266,8 @@ void khcn__sb_free(khcn__sb *sb) {
 /* ------------------------------------------------------------ checks */
 
 int khcn_utf8_valid(const char *str, size_t len) {
-  const unsigned char *s = (const unsigned char *)str, *e = s + len;
   if (!str) return 0;
+  const unsigned char *s = (const unsigned char *)str, *e = s + len;
   while (s < e) {
     unsigned c = *s;
     if (c == 0) return 0;

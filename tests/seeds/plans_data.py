@@ -181,7 +181,7 @@ def ben_tre(b):
     b.RR("gp-1-1", ["so-ban-nganh", "ubnd-huyen"], "cooperate", s)
     R("gp-1-2", "co-quan-don-vi", "lead", "Trong hoạt động lãnh đạo, chỉ đạo các cơ quan, đơn vị chú trọng ứng dụng KHCN&ĐMST, đưa KH&CN vào các chính sách, chương trình phát triển kinh tế - xã hội và tổ chức thẩm định công nghệ của các dự án đầu tư thuộc phạm vi quản lý")
     R("gp-1-3", "to-chuc-ca-nhan", "lead", "Các tổ chức và cá nhân tham gia hoạt động sản xuất, kinh doanh chú trọng áp dụng KHCN&ĐMST")
-    R("gp-2-2", "so-khcn", "focal", "Tăng cường vai trò đầu mối quản lý nhà nước trong lĩnh vực KH&CN của Sở KH&CN.")
+    R("gp-2-2", "so-khcn", "focal", b.node("gp-2-2")["text"])
     R("gp-2-3", "ubnd-huyen", "cooperate", "Mỗi huyện, thành phố bố trí ít nhất một công chức chuyên trách theo dõi, tổ chức và phối hợp thực hiện các hoạt động KH&CN")
     R("gp-2-3", "so-ban-nganh", "cooperate", "Các sở, ban, ngành tỉnh quyết định phân công lãnh đạo phụ trách hoạt động KH&CN của ngành.")
     s = "Hàng năm, các cơ quan, đơn vị lập dự toán kinh phí gửi Sở Tài chính thẩm tra, trình cấp có thẩm quyền xem xét, quyết định theo đúng quy định."
@@ -296,6 +296,7 @@ def hung_yen(b):
     b.A("co-quan-don-vi", "Các cơ quan, đơn vị", "other")
     b.A("co-quan-lien-quan", "Các cơ quan liên quan", "other")
     b.A("to-chuc-ca-nhan", "Các tổ chức và cá nhân tham gia hoạt động sản xuất, kinh doanh", "enterprise")
+    b.A("to-chuc-khoa-hoc", "Các tổ chức khoa học", "institute")
     b.A("cap-co-tham-quyen", "Cấp có thẩm quyền", "other")
 
     b.I("dau-tu-khcn-grdp", "Đầu tư cho KH&CN", "S&T investment, share of GRDP", "% GRDP", "percent", limit=100,
@@ -326,9 +327,10 @@ def hung_yen(b):
     b.RR("gp-1-1", ["so-ban-nganh", "ubnd-huyen"], "cooperate", s)
     R("gp-1-2", "co-quan-don-vi", "lead", "Trong hoạt động lãnh đạo, chỉ đạo các cơ quan, đơn vị chú trọng ứng dụng KH&CN, đưa khoa học, công nghệ vào các chính sách, chương trình phát triển kinh tế - xã hội và tổ chức thẩm định công nghệ của các dự án đầu tư thuộc phạm vi quản lý")
     R("gp-1-3", "to-chuc-ca-nhan", "lead", "Các tổ chức và cá nhân tham gia hoạt động sản xuất, kinh doanh chú trọng áp dụng KH&CN")
-    R("gp-2-2", "so-khcn", "focal", "Tăng cường vai trò đầu mối quản lý nhà nước trong lĩnh vực KH&CN của Sở Khoa học và Công nghệ.")
+    R("gp-2-2", "so-khcn", "focal", b.node("gp-2-2")["text"])
     R("gp-2-3", "ubnd-huyen", "cooperate", "Mỗi huyện, thị xã, thành phố bố trí ít nhất một công chức chuyên trách theo dõi, tổ chức và phối hợp thực hiện các hoạt động KH&CN.")
     R("gp-2-3", "so-ban-nganh", "cooperate", "Các sở, ban, ngành quyết định phân công lãnh đạo phụ trách hoạt động KH&CN của ngành.")
+    b.RR("nv-4-3", ["to-chuc-khoa-hoc", "co-quan-lien-quan"], "cooperate", "Phối hợp với các tổ chức khoa học và cơ quan liên quan phấn đấu trong giai đoạn 2023-2025 xây dựng và triển khai thực hiện 2-3 nhiệm vụ KH&CN phục vụ phát triển du lịch.")
     R("nv-8-3", "co-quan-don-vi", "lead", "Tùy theo tính cấp bách cần thiết và khả năng cân đối ngân sách tỉnh, các cơ quan, đơn vị lập kế hoạch đầu tư xây dựng các công trình, dự án để phát triển KH&CN gửi các cơ quan chuyên môn thẩm định, trình cấp có thẩm quyền phê duyệt theo quy định.")
     s = "Xây dựng kế hoạch thực hiện hàng năm và chủ trì, phối hợp với các cơ quan liên quan tổ chức triển khai thực hiện có hiệu quả các nhiệm vụ."
     R(None, "so-khcn", "lead", s)
@@ -410,7 +412,7 @@ def bac_giang(b):
                       ("phong-qlkh-cs", "Phòng Quản lý Khoa học và Công nghệ cơ sở"),
                       ("phong-don-vi", "Các phòng, đơn vị trực thuộc Sở")]:
         b.A(aid, name, "division", "so-khcn")
-    b.agencies[-8]["short_name"] = "Chi cục TĐC"
+    next(a for a in b.agencies if a["id"] == "chi-cuc-tdc")["short_name"] = "Chi cục TĐC"
     for aid, name, kind in [("so-khdt", "Sở Kế hoạch và Đầu tư", "department"), ("so-ct", "Sở Công Thương", "department"),
                             ("bql-kcn", "Ban Quản lý các Khu công nghiệp tỉnh", "department"),
                             ("lien-minh-htx", "Liên minh các HTX tỉnh", "association"),
@@ -484,7 +486,7 @@ def bac_giang(b):
     R, RR = b.R, b.RR
     # 1
     R("nv-1", "phong-khtc", "lead", "Phòng Kế hoạch Tài chính chủ trì đề xuất phát triển tiềm lực để đáp ứng yêu cầu, nhiệm vụ; huy động các nguồn lực đầu tư cho hoạt động khoa học và công nghệ.")
-    R("nv-1-1", "phong-khtc", "advise", "Tham mưu lãnh đạo Sở đề xuất các dự án đầu tư công trung hạn giai đoạn 2021-2025 và xây dựng dự toán kinh phí sự nghiệp khoa học và công nghệ tăng dần hàng năm")
+    R("nv-1-1", "phong-khtc", "advise", "Tham mưu lãnh đạo Sở đề xuất các dự án đầu tư công trung hạn giai đoạn 2021-2025 và xây dựng dự toán kinh phí sự nghiệp khoa học và công nghệ tăng dần hàng năm, đảm bảo đến năm 2025, mức chi đầu tư cho khoa học và công nghệ tối thiểu đạt 1,5% tổng chi ngân sách địa phương; đồng thời, tham mưu đề xuất kinh phí từ nguồn sự nghiệp kinh tế hàng năm để đầu tư nâng cao tiềm lực khoa học và công nghệ.")
     s = "Văn phòng Sở chủ trì tham mưu lãnh đạo Sở đào tạo, bồi dưỡng nâng cao trình độ chuyên môn, nghiệp vụ của đội ngũ cán bộ, công chức đáp ứng yêu cầu trong tình hình mới."
     R("nv-1-2", "van-phong-so", "lead", s)
     R("nv-1-2", "van-phong-so", "advise", s)
@@ -511,7 +513,7 @@ def bac_giang(b):
     R("nv-3-2", "so-vhttdl", "cooperate", "Phối hợp với Sở Văn hóa thể thao và Du lịch hỗ trợ các tổ chức, cá nhân bảo hộ quyền tác giả và các quyền liên quan đến tác giả.")
     R("nv-3-2", "so-nnptnt", "cooperate", "Phối hợp với Sở Nông nghiệp và Phát triển nông thôn bảo hộ giống vật nuôi, cây trồng mới, xây dựng hồ sơ, đăng ký và quản lý mã số vùng trồng")
     RR("nv-3-2", ["cong-an", "so-ct", "cuc-qltt", "so-ban-nganh"], "cooperate", "Phối hợp với Công an tỉnh, Sở Công Thương, Cục Quản lý thị trường tỉnh, các sở chuyên ngành tăng cường kiểm soát và xử lý xâm phạm quyền sở hữu trí tuệ, đảm bảo quyền và lợi ích hợp pháp của các chủ thể quyền.")
-    R("nv-3-3", "phong-qlcn", "advise", "Hàng năm, tham mưu UBND tỉnh chỉ đạo nhân rộng các sáng kiến đã được đánh giá, công nhận áp dụng có hiệu quả và có phạm vi ảnh hưởng cấp tỉnh")
+    R("nv-3-3", "phong-qlcn", "advise", b.node("nv-3-3")["text"])
     # 4
     R("nv-4", "chi-cuc-tdc", "lead", "Chi cục Tiêu chuẩn Đo lường Chất lượng chủ trì hỗ trợ tổ chức, cá nhân khai thác và sử dụng hiệu quả Cổng thông tin truy xuất nguồn gốc sản phẩm, hàng hóa quốc gia.")
     RR("nv-4-2", ["so-ban-nganh", "dia-phuong"], "cooperate", "Phối hợp với các sở, ngành, địa phương xác định, đề xuất danh mục sản phẩm, hàng hóa chủ lực, đặc trưng, tiềm năng, sản phẩm OCOP để triển khai truy xuất nguồn gốc gắn theo chuỗi giá trị.")
@@ -521,7 +523,7 @@ def bac_giang(b):
     R("nv-5-1", "phong-qlcn-tt", "advise", s)
     R("nv-5-2", "so-khdt", "cooperate", "Phối hợp chặt chẽ với Sở Kế hoạch và Đầu tư đổi mới và nâng cao chất lượng công tác thẩm định công nghệ dự án đầu tư, chuyển giao công nghệ")
     RR("nv-5-2", ["hiep-hoi-dn", "bql-kcn"], "cooperate", "Tăng cường phối hợp với Hiệp hội doanh nghiệp tỉnh, Ban Quản lý các Khu công nghiệp tỉnh, Sở Kế hoạch và Đầu tư thực hiện tốt Kế hoạch về phát triển doanh nghiệp khoa học và công nghệ tỉnh Bắc Giang")
-    R("nv-5-4", "tinh-doan", "cooperate", "Phối hợp với Tỉnh Đoàn TNCS Hồ Chí Minh triển khai, hướng dẫn cơ chế chính sách và các hoạt động khởi nghiệp đổi mới sáng tạo trong lực lượng thanh niên, sinh viên.")
+    R("nv-5-4", "tinh-doan", "cooperate", "Phối hợp với Tỉnh Đoàn TNCS Hồ Chí Minh triển khai, hướng dẫn cơ chế chính sách và các hoạt động khởi nghiệp đổi mới sáng tạo trong lực lượng thanh niên, sinh viên. Phối hợp tổ chức các cuộc thi ý tưởng khởi nghiệp đổi mới sáng tạo hàng năm nhằm kết nối thanh niên, sinh viên giỏi, có ý tưởng thực tập tại các doanh nghiệp khởi nghiệp.")
     R("nv-5-4", "hoi-lhpn", "cooperate", "Phối hợp với Hội Liên hiệp phụ nữ tỉnh triển khai, hướng dẫn về cơ chế chính sách và các hoạt động khởi nghiệp đổi mới sáng tạo cho phụ nữ.")
     R("nv-5-5", "tt-ung-dung", "advise", "Trung tâm Ứng dụng Khoa học và Công nghệ tham mưu các giải pháp phát huy vai trò Sàn giao dịch công nghệ ảo để tạo điểm kết nối giao dịch công nghệ.")
     # 6
@@ -597,7 +599,6 @@ def bac_ninh(b):
         b.H("t", "tc-%d" % g, "tc", h)
         for ln in subs:
             b.P("t", "tc-%d-%s" % (g, b.line(ln)[0]), "tc-%d" % g, ln)
-    b.tasks[-1]["title"] = b.tasks[-1]["title"]
     b.P("t", "tc-6-p1", "tc-6", 75)
     b.P("t", "tc-6-p2", "tc-6", 76)
     b.node("tc-2")["title"] = b.node("tc-2")["title"].rstrip(":")
@@ -618,7 +619,7 @@ def bac_ninh(b):
 
     rate_desc = "Chỉ số tốc độ (measure rate): giá trị là tỷ lệ/năm, 25 % = 0.25; 'tăng bình quân đạt khoảng' -> approx (design/attainment.md §2)."
     b.I("tang-gia-tri-giao-dich-khcn", "Tốc độ tăng giá trị giao dịch hàng hóa khoa học và công nghệ hàng năm (bình quân)",
-        "Average annual growth of S&T goods transaction value", "%", "rate", "flow", links=["mt-2025-1", "mt-2030-1"],
+        "Average annual growth of S&T goods transaction value", "%/năm", "rate", "flow", links=["mt-2025-1", "mt-2030-1"],
         description=rate_desc,
         targets=[T(2025, "approx", 0.25, "Giá trị giao dịch hàng hóa khoa học và công nghệ hàng năm tăng bình quân đạt khoảng 25%"),
                  T(2030, "approx", 0.30, "Giá trị giao dịch hàng hóa khoa học và công nghệ hàng năm tăng mạnh, bình quân đạt khoảng 30%")])
@@ -671,10 +672,11 @@ def bac_ninh(b):
     R(None, "so-khcn", "advise", s)
     R("tc-1-a", "so-khcn", "lead", "căn cứ tình hình thực tế và nguồn kinh phí giao hàng năm, tổng hợp nội dung kinh phí các nhiệm vụ phát triển thị trường khoa học và công nghệ vào Kế hoạch hoạt động khoa học và công nghệ để triển khai theo quy định")
     s = "Chủ trì, phối hợp với các sở, ngành, địa phương và các đơn vị có liên quan tổ chức kiểm tra, giám sát việc thực hiện; tổng hợp, báo cáo UBND tỉnh và Bộ Khoa học và Công nghệ theo quy định"
-    R("tc-1-b", "so-khcn", "lead", s)
-    RR("tc-1-b", ["so-ban-nganh", "ubnd-huyen", "don-vi-lien-quan"], "cooperate", s)
-    R("tc-1-b", "so-khcn", "report", s, to="ubnd-tinh")
-    R("tc-1-b", "so-khcn", "report", s, to="bo-khcn")
+    R(None, "so-khcn", "lead", s)
+    RR(None, ["so-ban-nganh", "ubnd-huyen", "don-vi-lien-quan"], "cooperate", s)
+    R(None, "so-khcn", "report", s, to="ubnd-tinh")
+    R(None, "so-khcn", "report", s, to="bo-khcn")
+    R("nv-5-b", "bo-khcn", "cooperate", "Phối hợp với các cơ quan chức năng của Bộ Khoa học và Công nghệ tăng cường xúc tiến thị trường khoa học và công nghệ tại các quốc gia có nhiều nguồn cung công nghệ cao, tiên tiến và thân thiện môi trường")
     R("tc-1-c", "so-khcn", "lead", "Tổng hợp, đề xuất khen thưởng, tôn vinh các tổ chức, cá nhân có thành tích xuất sắc trong hoạt động phát triển thị trường khoa học và công nghệ.")
     R("tc-2-a", "so-khdt", "advise", "Tham mưu cân đối ngân sách và phân bổ kinh phí theo quy định để tổ chức thực hiện Kế hoạch")
     R("tc-2-b", "so-khdt", "lead", "Đẩy mạnh thu hút, sử dụng hiệu quả các nguồn lực từ nước ngoài và các đối tác quốc tế cho hoạt động phát triển thị trường khoa học và công nghệ")
@@ -755,7 +757,7 @@ def ca_mau(b):
                       ("so-ct", "Sở Công Thương"), ("so-tnmt", "Sở Tài nguyên và Môi trường"), ("so-yt", "Sở Y tế"),
                       ("so-gddt", "Sở Giáo dục và Đào tạo"), ("so-nv", "Sở Nội vụ")]:
         b.A(aid, name, "department", "ubnd-tinh", "Sở KH&CN" if aid == "so-khcn" else None)
-    b.A("cong-an", "Công an tỉnh", "other", "ubnd-tinh")
+    b.A("cong-an", "Công an tỉnh", "other")
     b.A("bchqs", "Bộ Chỉ huy Quân sự tỉnh", "other")
     b.A("ubnd-huyen", "Ủy ban nhân dân các huyện, thành phố Cà Mau", "district", "ubnd-tinh")
     b.A("so-ban-nganh", "Các sở, ban, ngành", "department", "ubnd-tinh")
@@ -795,13 +797,13 @@ def ca_mau(b):
     R("tc-1-4", "so-khcn", "advise", s)
     s = "Chủ trì, phối hợp với các đơn vị có liên quan cân đối, tham mưu Ủy ban nhân dân tỉnh bố trí nguồn vốn đầu tư tăng cường cơ sở vật chất, trang thiết bị cho các tổ chức khoa học công nghệ"
     R("tc-2-1", "so-khdt", "lead", s)
-    R("tc-2-1", "co-quan-lien-quan", "cooperate", s)
+    R("tc-2-1", "co-quan-lien-quan", "cooperate", b.node("tc-2-1")["text"])
     R("tc-2-1", "so-khdt", "advise", s)
     R("tc-3-1", "so-tc", "advise", "Thẩm định dự toán kinh phí do Sở Khoa học và Công nghệ xây dựng, tham mưu trình cấp có thẩm quyền cân đối, bố trí kinh phí theo khả năng nguồn ngân sách của tỉnh.")
     R("tc-3-2", "so-tc", "lead", "Chủ động rà soát, cập nhật, triển khai các chính sách ưu đãi về thuế, tín dụng cho hoạt động khoa học và công nghệ, chuyển giao công nghệ trong các ngành, lĩnh vực ưu tiên của tỉnh.")
     R("tc-4-1", "so-nnptnt", "cooperate", "Phối hợp với Sở Khoa học và Công nghệ để ứng dụng và phát triển khoa học, công nghệ trong lĩnh vực ngư, nông, lâm nghiệp")
     R("tc-5-1", "so-ct", "cooperate", "Phối hợp với Sở Khoa học và Công nghệ để ứng dụng công nghệ tiên tiến, đổi mới công nghệ trong các ngành công nghiệp chế biến thủy sản xuất khẩu")
-    R("tc-6-1", "so-tnmt", "cooperate", "Phối hợp với Sở Khoa học và Công nghệ trong ứng dụng tiến bộ khoa học và công nghệ tiên tiến để khai thác, sử dụng hợp lý, hiệu quả tài nguyên thiên nhiên")
+    R("tc-6-1", "so-tnmt", "cooperate", b.node("tc-6-1")["text"])
     R("tc-7-1", "so-yt", "lead", "Ứng dụng các tiến bộ kỹ thuật, công nghệ tiên tiến, công nghệ cao trong phòng bệnh, khám, chữa bệnh")
     s = "Tham mưu, đề xuất kịp thời các giải pháp hiệu quả nhất trong chính sách đào tạo, thu hút nguồn cán bộ khoa học từ sinh viên xuất sắc, cán bộ khoa học trẻ"
     R("tc-8-1", "so-gddt", "advise", s)
@@ -811,6 +813,7 @@ def ca_mau(b):
     s = "Xây dựng kế hoạch triển khai thực hiện các nội dung của Kế hoạch này theo thẩm quyền, chức năng, nhiệm vụ, gửi Sở Khoa học và Công nghệ tổng hợp, báo cáo Ủy ban nhân dân tỉnh."
     R("tc-10-1", "ubnd-huyen", "lead", s)
     R("tc-10-1", "ubnd-huyen", "report", s, to="so-khcn")
+    R("tc-10-2", "ubnd-huyen", "lead", "Tổ chức triển khai các nhiệm vụ, giải pháp của Kế hoạch này, chủ động hỗ trợ các tổ chức, doanh nghiệp phát triển khoa học và công nghệ trên địa bàn huyện.")
     s = "Kịp thời báo cáo, phản ánh những khó khăn, vướng mắc trong quá trình triển khai thực hiện về Sở Khoa học và Công nghệ để tổng hợp, tham mưu Ủy ban nhân dân dân tỉnh xem xét, chỉ đạo./"
     RR(None, ["so-ban-nganh", "ubnd-huyen"], "report", s, to="so-khcn")
     R(None, "so-khcn", "advise", s)

@@ -16,7 +16,7 @@ TESTS += tests/unit/test_model
 check_PROGRAMS += tests/unit/headertest tests/unit/headertest_cxx
 tests_unit_headertest_SOURCES = tests/unit/headertest.c
 tests_unit_headertest_CFLAGS = -std=c99 -Wall -Wextra -pedantic -Werror
-tests_unit_headertest_LDADD =
+tests_unit_headertest_LDADD = libkhcn.la
 tests_unit_headertest_cxx_SOURCES = tests/unit/headertest_cxx.cc
 tests_unit_headertest_cxx_CXXFLAGS = -Wall -Wextra -pedantic -Werror
 tests_unit_headertest_cxx_LDADD =

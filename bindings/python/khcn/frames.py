@@ -45,7 +45,9 @@ def indicators_frame(plan):
     h = plan._h
     n = _c.plan_indicator_count(h)
     num = np.empty((n, 8), dtype=np.float64)
-    _c.py_indicator_numbers(h, num.reshape(-1))
+    from .model import Reading
+    with Reading(plan):
+        _c.py_indicator_numbers(h, num.reshape(-1))
     ids = _c.py_indicator_texts(h, 0)
     by = num[:, 4]
     df = pd.DataFrame({
@@ -153,3 +155,148 @@ def diagnostics_frame(diags):
         "entity": [d.entity for d in diags],
         "message": [d.message for d in diags],
     })
+
+
+# ------------------------------------------------------------- results
+
+def _status_cat(codes):
+    from .evaluation import STATUSES
+    codes = np.asarray(codes)
+    return categorical(np.where((codes >= 0) & (codes < len(STATUSES)), codes, -1).astype(np.int8), STATUSES)
+
+
+def _year_col(a):
+    a = np.asarray(a)
+    return int_or_na(a, a > 0)
+
+
+def _result_columns(arr):
+    """DataFrame columns from a dict of float64 arrays in COLUMNS order."""
+    target = arr["target"]
+    return {
+        "value": arr["value"],
+        "year": _year_col(arr["year"]),
+        "target": int_or_na(target, target >= 0),
+        "target_year": _year_col(arr["target_year"]),
+        "threshold": arr["threshold"],
+        "base_year": _year_col(arr["base_year"]),
+        "base_value": arr["base_value"],
+        "attainment": arr["attainment"],
+        "attainment_raw": arr["attainment_raw"],
+        "met": arr["met"] > 0,
+        "pace": arr["pace"],
+        "score": arr["score"],
+        "status": _status_cat(arr["status"].astype(np.int64)),
+        "projected": arr["projected"],
+        "projected_attainment": arr["projected_attainment"],
+        "years_behind": arr["years_behind"],
+        "required_value": arr["required_value"],
+        "required_growth": arr["required_growth"],
+        "flags": arr["flags"].astype(np.uint32),
+    }
+
+
+def results_frame(ev):
+    """Headline results, index: indicator id."""
+    pd = _pd()
+    arr = ev.arrays()
+    ids = _c.py_indicator_texts(ev._plan._h, 0)
+    return pd.DataFrame(_result_columns(arr), index=pd.Index(ids, name="indicator", dtype=object), copy=False)
+
+
+def target_results_frame(ev):
+    """Every target's result, index (indicator, target)."""
+    pd = _pd()
+    from .evaluation import COLUMNS
+    rows = []
+    for ind in ev._plan.indicators:
+        rows.extend(ev.targets(ind.id))
+    arr = {c: np.array([_num(getattr(r, c)) for r in rows], dtype=np.float64) for c in COLUMNS if c != "status"}
+    from .evaluation import STATUSES
+    arr["status"] = np.array([STATUSES.index(r.status) for r in rows], dtype=np.float64)
+    arr["met"] = np.array([1.0 if r.met else 0.0 for r in rows])
+    arr["target"] = np.array([-1 if r.target is None else r.target for r in rows], dtype=np.float64)
+    cols = _result_columns(arr)
+    del cols["target"]
+    mi = pd.MultiIndex.from_arrays([[r.indicator for r in rows], [r.target for r in rows]],
+                                   names=["indicator", "target"])
+    return pd.DataFrame(cols, index=mi)
+
+
+def _num(x):
+    if x is None:
+        return 0.0
+    return float(x)
+
+
+def rollup_frame(rollup):
+    pd = _pd()
+    from .evaluation import STATUSES
+    return pd.DataFrame({
+        "type": cat_from_values([r.type for r in rollup], ("objective", "task", "plan")),
+        "score": [r.score for r in rollup],
+        "coverage": [r.coverage for r in rollup],
+        "status": cat_from_values([r.status for r in rollup], STATUSES),
+        "children": [r.children for r in rollup],
+        "assessed": [r.assessed for r in rollup],
+        "achieved": [r.achieved for r in rollup],
+    }, index=pd.Index([r.id if r.id is not None else "(plan)" for r in rollup], name="node", dtype=object))
+
+
+def scorecard_frame(cards):
+    pd = _pd()
+    from .evaluation import STATUSES
+    data = {
+        "score": [r.score for r in cards],
+        "coverage": [r.coverage for r in cards],
+        "weight": [r.weight for r in cards],
+        "status": cat_from_values([r.status for r in cards], STATUSES),
+        "roles": [r.roles for r in cards],
+        "lagging": [r.lagging for r in cards],
+    }
+    for s in STATUSES:
+        data["n_" + s] = [r.counts.get(s, 0) for r in cards]
+    data["lagging_indicators"] = [list(r.lagging_indicators) for r in cards]
+    return pd.DataFrame(data, index=pd.Index([r.id for r in cards], name="agency", dtype=object))
+
+
+def diff_frame(diff):
+    pd = _pd()
+    from .evaluation import STATUSES
+    es = list(diff)
+    mi = pd.MultiIndex.from_arrays([cat_from_values([e.kind for e in es], ("indicator", "node", "agency")),
+                                    [e.id if e.id is not None else "(plan)" for e in es]], names=["kind", "id"])
+    return pd.DataFrame({
+        "before": [e.before for e in es],
+        "after": [e.after for e in es],
+        "delta": [e.delta for e in es],
+        "attainment_before": [e.attainment_before for e in es],
+        "attainment_after": [e.attainment_after for e in es],
+        "status_before": cat_from_values([e.status_before for e in es], STATUSES),
+        "status_after": cat_from_values([e.status_after for e in es], STATUSES),
+        "status_changed": [e.status_before != e.status_after for e in es],
+    }, index=mi)
+
+
+def montecarlo_frame(mc):
+    pd = _pd()
+    idx, p = mc.arrays()
+    ev = mc.evaluation
+    ids = np.asarray(_c.py_indicator_texts(ev._plan._h, 0), dtype=object)
+    status = ev.column("status")
+    return pd.DataFrame({
+        "probability": p,
+        "status": _status_cat(status[idx.astype(np.int64)]) if len(idx) else _status_cat(np.empty(0, np.int64)),
+    }, index=pd.Index(ids[idx.astype(np.int64)] if len(idx) else [], name="indicator", dtype=object))
+
+
+def montecarlo_nodes_frame(mc):
+    pd = _pd()
+    rows, ids = [], []
+    for n in list(mc.evaluation._plan.nodes) + [None]:
+        st = mc.node(None if n is None else n.id)
+        if st is not None:
+            rows.append(st)
+            ids.append("(plan)" if n is None else n.id)
+    return pd.DataFrame(rows, index=pd.Index(ids, name="node", dtype=object),
+                        columns=["mean", "sd", "min", "max", "p05", "p50", "p95", "p_on_track"])

@@ -19,7 +19,7 @@ from ._util import (MEASURES, KINDS, COMPARATORS, OBS_STATUSES, ROLES, RECURRENC
                     text_arg)
 
 __all__ = ["Plan", "Indicator", "Target", "Observation", "Node", "Agency", "Responsibility", "LegalDoc",
-           "Diagnostic", "Diagnostics", "IndicatorList", "NodeList", "AgencyList"]
+           "Diagnostic", "Diagnostics", "IndicatorList", "NodeList", "AgencyList", "Reading"]
 
 _TARGET_NO_OVERSHOOT = 1
 _TARGET_CUMULATIVE = 2
@@ -58,6 +58,17 @@ class Observation(NamedTuple):
     source: Optional[str] = None
     reporter: Optional[str] = None
     note: Optional[str] = None
+
+    def __eq__(self, other):   # a missing value (NaN) equals a missing value
+        if not isinstance(other, tuple):
+            return NotImplemented
+        return _nan_eq(tuple(self), tuple(other))
+
+    def __ne__(self, other):
+        r = self.__eq__(other)
+        return r if r is NotImplemented else not r
+
+    __hash__ = tuple.__hash__
 
 
 class Responsibility(NamedTuple):
@@ -312,6 +323,34 @@ class AgencyList(_EntityList):
         return agencies_frame(self)
 
 
+class PlanObservations:
+    """``plan.observations``: every observation of a plan."""
+    __slots__ = ("_plan",)
+
+    def __init__(self, plan):
+        self._plan = plan
+
+    def __len__(self):
+        return _c.py_observation_total(self._plan._h)
+
+    def __iter__(self):
+        for ind in self._plan.indicators:
+            iid = ind.id
+            for o in ind.observations:
+                yield iid, o
+
+    def arrays(self):
+        """(indicator position uint32, year int32, value float64, status uint8)."""
+        return self._plan.observation_arrays()
+
+    def to_dataframe(self):
+        from .frames import observations_frame
+        return observations_frame(self._plan)
+
+    def __repr__(self):
+        return "<%d observations of %r>" % (len(self), self._plan.id)
+
+
 class _RecordList(list):
     """A list of records with ``to_dataframe()``."""
 
@@ -346,6 +385,15 @@ class _Entity:
     def __ne__(self, other):
         eq = self.__eq__(other)
         return eq if eq is NotImplemented else not eq
+
+    def __reduce__(self):
+        # pickles as (its plan, its id): the plan travels as CBOR, once per pickle
+        return (_entity_of, (self._plan, type(self).__name__, self.id))
+
+
+def _entity_of(plan, kind, id):
+    coll = {"Indicator": plan.indicators, "Node": plan.nodes, "Agency": plan.agencies}[kind]
+    return coll[id]
 
 
 class Indicator(_Entity):
@@ -505,7 +553,7 @@ class Indicator(_Entity):
 
     def remove_target(self, i):
         n = _c.indicator_target_count(self._p)
-        i = int_arg(i, "target index", -n, n - 1) if n else int_arg(i, "target index")
+        i = int_arg(i, "target index", -(2 ** 62), 2 ** 62)
         if i < 0:
             i += n
         if not 0 <= i < n:
@@ -538,11 +586,8 @@ class Indicator(_Entity):
     def set_series(self, years, values):
         """Replace all observations by a plain series (numpy arrays or
         sequences; years strictly increasing)."""
-        import numpy as np
-        y = np.ascontiguousarray(years, dtype=np.int32)
-        v = np.ascontiguousarray(values, dtype=np.float64)
-        if y.ndim != 1 or v.ndim != 1:
-            raise invalid("years and values must be 1-d")
+        y = _int32_array(years, "years")
+        v = _float_array(values, "values")
         _c.py_set_series(self._p, y, v)
         return self
 
@@ -749,11 +794,14 @@ class Plan:
     >>> ind = plan.add_indicator("nv", name="Số nhiệm vụ", unit="nhiệm vụ")
     >>> ind.set_baseline(2020, 40).add_target(2025, "at_least", 80)
     """
-    __slots__ = ("_h", "__weakref__")
+    __slots__ = ("_h", "_gen", "_busy", "_writing", "__weakref__")
 
     def __init__(self, id, title=None, start=None, end=None, **fields):
         h = _c.plan_new(text_arg(id, "id"))
         self._h = h
+        self._gen = 0
+        self._busy = 0
+        self._writing = False
         if title is not None:
             self.title = title
         if start is not None or end is not None:
@@ -769,6 +817,9 @@ class Plan:
     def _from_handle(cls, h):
         self = cls.__new__(cls)
         self._h = h
+        self._gen = 0
+        self._busy = 0
+        self._writing = False
         return self
 
     # -- fields
@@ -907,16 +958,17 @@ class Plan:
                 raise invalid("indicator position out of range")
             idx = idx.astype(np.uint32)
         idx = np.ascontiguousarray(idx, dtype=np.uint32)
-        y = np.asarray(years)
-        if y.dtype != np.int32:
-            if y.dtype.kind not in "iuf" or (y.size and (np.nanmin(y) < -2 ** 31 or np.nanmax(y) >= 2 ** 31)):
-                raise invalid("years must be integers in range")
-            y = y.astype(np.int32)
-        y = np.ascontiguousarray(y, dtype=np.int32)
-        v = np.ascontiguousarray(values, dtype=np.float64)
-        if idx.ndim != 1 or y.ndim != 1 or v.ndim != 1:
-            raise invalid("indicator, years and values must be 1-d")
-        _c.py_add_observations(self._h, idx, y, v)
+        y = _int32_array(years, "years")
+        v = _float_array(values, "values")
+        if idx.ndim != 1:
+            raise invalid("indicator must be 1-d")
+        if self._busy or self._writing:      # checked again: the conversions above may let others in
+            raise RuntimeError(_BUSY)
+        self._writing = True        # the GIL is released while the library writes
+        try:
+            _c.py_add_observations(self._h, idx, y, v)
+        finally:
+            self._writing = False
 
     @classmethod
     def from_arrays(cls, id, ids, indicator, years, values, title=None, start=None, end=None, names=None):
@@ -926,6 +978,13 @@ class Plan:
         plan.add_indicators(ids, names)
         plan.add_observations(indicator, years, values)
         return plan
+
+    @property
+    def observations(self):
+        """Every observation of the plan (a view): ``len``, iteration as
+        (indicator id, :class:`Observation`), ``to_dataframe()`` (index
+        (indicator, year)), ``arrays()``."""
+        return PlanObservations(self)
 
     def observations_dataframe(self):
         """Every observation, long form (indicator, year) -> value, status."""
@@ -938,7 +997,8 @@ class Plan:
         import numpy as np
         n = _c.py_observation_total(self._h)
         a = (np.empty(n, np.uint32), np.empty(n, np.int32), np.empty(n, np.float64), np.empty(n, np.uint8))
-        _c.py_observation_arrays(self._h, *a)
+        with Reading(self):
+            _c.py_observation_arrays(self._h, *a)
         return a
 
     # -- nodes
@@ -1023,7 +1083,8 @@ class Plan:
     # -- validation
     def validate(self, strict=False):
         """Check the whole plan; returns :class:`Diagnostics` (``.valid``)."""
-        st, items = _c.py_validate(self._h, 1 if strict else 0)
+        with Reading(self):
+            st, items = _c.py_validate(self._h, 1 if strict else 0)
         return Diagnostics([Diagnostic(*t[:4], None if t[4] < 0 else t[4], t[5]) for t in items], valid=(st == 0))
 
     def check(self, strict=False):
@@ -1038,7 +1099,8 @@ class Plan:
     # -- copies, equality, pickling
     def copy(self):
         """A deep copy."""
-        return Plan._from_handle(_c.plan_clone(self._h))
+        with Reading(self):
+            return Plan._from_handle(_c.plan_clone(self._h))
 
     __copy__ = copy
 
@@ -1082,6 +1144,36 @@ class Plan:
         return plan_html(self)
 
 
+def _int32_array(a, what):
+    """A contiguous 1-d int32 array (no copy when it already is one)."""
+    import numpy as np
+    if isinstance(a, np.ndarray) and a.dtype == np.int32 and a.ndim == 1 and a.flags.c_contiguous:
+        return a
+    try:
+        y = np.asarray(a)
+    except (TypeError, ValueError, OverflowError):
+        raise invalid("%s must be an array of integers" % what) from None
+    if y.ndim != 1:
+        raise invalid("%s must be 1-d" % what)
+    if y.dtype != np.int32:
+        if y.dtype.kind not in "iuf" or (y.size and not (np.isfinite(y).all() and y.min() >= -2 ** 31
+                                                         and y.max() < 2 ** 31 and (y == np.floor(y)).all())):
+            raise invalid("%s must be integers in the int32 range" % what)
+        y = y.astype(np.int32)
+    return np.ascontiguousarray(y)
+
+
+def _float_array(a, what):
+    import numpy as np
+    try:
+        v = np.ascontiguousarray(a, dtype=np.float64)
+    except (TypeError, ValueError, OverflowError):
+        raise invalid("%s must be an array of numbers" % what) from None
+    if v.ndim != 1:
+        raise invalid("%s must be 1-d" % what)
+    return v
+
+
 def _short(s, n=60):
     if s is None:
         return ""
@@ -1095,3 +1187,68 @@ def _nan_eq(a, b):
     if isinstance(a, tuple) and isinstance(b, tuple):
         return len(a) == len(b) and all(_nan_eq(x, y) for x, y in zip(a, b))
     return a == b
+
+
+# ------------------------------------------------- modification tracking
+# Every call that changes a plan bumps its generation, so that evaluations
+# (which borrow the plan) can refuse to read a plan changed under them.
+# Long library calls release the GIL; while one reads a plan (Reading), a
+# change from another thread is refused instead of racing with it, and
+# while a bulk load writes, reads are refused.
+
+_BUSY = ("the plan is in use by a long call in another thread (evaluation, I/O, ...); "
+         "a plan must not be modified while it is read")
+
+
+class Reading:
+    """Context manager around a library call that reads ``plan`` without
+    the GIL."""
+    __slots__ = ("_p",)
+
+    def __init__(self, plan):
+        self._p = plan
+
+    def __enter__(self):
+        p = self._p
+        if p._writing:
+            raise RuntimeError("the plan is being modified by another thread")
+        p._busy += 1
+        return p
+
+    def __exit__(self, *exc):
+        self._p._busy -= 1
+        return False
+
+
+def _bumping(fn):
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(self, *args, **kwargs):
+        plan = self if isinstance(self, Plan) else self._plan
+        if plan._busy or plan._writing:
+            raise RuntimeError(_BUSY)
+        plan._gen += 1
+        return fn(self, *args, **kwargs)
+    return wrapper
+
+
+_MUTATORS = {
+    Plan: ("set_period", "add_budget_source", "add_legal_basis", "add_indicator", "add_indicators",
+           "add_observations", "_add_node", "add_agency", "assign", "unassign",
+           "title", "issuer", "number", "date", "province", "signer", "signer_title", "purpose", "requirements",
+           "lang", "start", "end"),
+    Indicator: ("name", "name_en", "unit", "description", "measure", "direction", "kind", "limit", "set_baseline",
+                "set_formula", "add_target", "remove_target", "add_observation", "remove_observation",
+                "set_series"),
+    Node: ("text", "weight", "link"),
+    Agency: ("short_name", "kind"),
+}
+for _cls, _names in _MUTATORS.items():
+    for _n in _names:
+        _a = _cls.__dict__[_n]
+        if isinstance(_a, property):
+            setattr(_cls, _n, property(_a.fget, _bumping(_a.fset), None, _a.__doc__))
+        else:
+            setattr(_cls, _n, _bumping(_a))
+del _cls, _names, _n, _a

@@ -147,6 +147,16 @@ typedef struct khcn_eval khcn_eval;
  */
 KHCN_EXTERN KHCN_WARN_UNUSED khcn_status khcn_evaluate(khcn_eval **out, const khcn_plan *plan,
                                                        const khcn_eval_options *opts, khcn_diags *diags);
+/**
+ * Evaluate the same, unchanged plan again (another as_of, other thresholds),
+ * reusing the resolved structure of @p prev (shared, reference counted; the
+ * plan must not have changed since @p prev was made).  When the role weights
+ * differ the structure is rebuilt.  Results equal khcn_evaluate()'s.
+ * @param[out] out  caller owns it; @p prev may be freed first.
+ * @retval KHCN_OK, KHCN_EINVAL, KHCN_EVERSION, KHCN_ENOMEM
+ */
+KHCN_EXTERN KHCN_WARN_UNUSED khcn_status khcn_eval_reevaluate(khcn_eval **out, const khcn_eval *prev,
+                                                              const khcn_eval_options *opts, khcn_diags *diags);
 /** Free an evaluation.  NULL is a no-op.  Free scenario evaluations before their base. */
 KHCN_EXTERN void khcn_eval_free(khcn_eval *eval);
 /** The evaluation year.  */
@@ -198,6 +208,14 @@ KHCN_EXTERN const char *khcn_column_name(khcn_column col);
  */
 KHCN_EXTERN KHCN_WARN_UNUSED khcn_status khcn_eval_column(const khcn_eval *eval, khcn_column col, double *out,
                                                           size_t n);
+/**
+ * Several columns in one pass over the plan: column @p cols[c] of indicator
+ * i goes to @p out[c * count + i] (column-major: a (ncols, count) array),
+ * where count = khcn_eval_indicator_count() and @p n == ncols * count.
+ * @retval KHCN_OK, KHCN_EINVAL (length mismatch, unknown column, NULL), KHCN_ENOMEM
+ */
+KHCN_EXTERN KHCN_WARN_UNUSED khcn_status khcn_eval_columns(const khcn_eval *eval, const khcn_column *cols,
+                                                           size_t ncols, double *out, size_t n);
 /**
  * Integer variant of khcn_eval_column() (doubles are truncated; NAN is -1).
  * Fast path for KHCN_COL_STATUS.
@@ -253,6 +271,13 @@ KHCN_EXTERN size_t khcn_eval_agency_count(const khcn_eval *eval);
 KHCN_EXTERN khcn_status khcn_eval_agency(const khcn_eval *eval, size_t i, khcn_agency_result *out);
 /** Scorecard by agency id.  @retval KHCN_OK, KHCN_ENOTFOUND, KHCN_EINVAL */
 KHCN_EXTERN khcn_status khcn_eval_agency_by_id(const khcn_eval *eval, const char *id, khcn_agency_result *out);
+/**
+ * Bulk: agency scores, coverages and statuses (as double) for i < n, n ==
+ * khcn_eval_agency_count().  Any of the arrays may be NULL.
+ * @retval KHCN_OK, KHCN_EINVAL
+ */
+KHCN_EXTERN KHCN_WARN_UNUSED khcn_status khcn_eval_agency_columns(const khcn_eval *eval, double *score,
+                                                                  double *coverage, double *status, size_t n);
 /**
  * Lagging items agency @p i leads (as lead of a node, or of the plan):
  * indicator indices with status missed, needs_acceleration,

@@ -173,17 +173,21 @@ KHCN_EXTERN khcn_indicator *khcn_plan_indicator_at(const khcn_plan *plan, size_t
 /** Indicator with id @p id, or NULL.  @borrowed */
 KHCN_EXTERN khcn_indicator *khcn_plan_indicator(const khcn_plan *plan, const char *id);
 
+/** The indicator's id.  @borrowed (lives with the plan) */
 KHCN_EXTERN const char *khcn_indicator_id(const khcn_indicator *ind);
 /** Position of the indicator in its plan (0-based). */
 KHCN_EXTERN size_t khcn_indicator_index(const khcn_indicator *ind);
+/** The indicator's name as written in the plan.  @borrowed */
 KHCN_EXTERN const char *khcn_indicator_name(const khcn_indicator *ind);
 /** English name, or NULL. */
 KHCN_EXTERN const char *khcn_indicator_name_en(const khcn_indicator *ind);
 /** Unit as written ("nhiệm vụ", "%"), "" when none. */
 KHCN_EXTERN const char *khcn_indicator_unit(const khcn_indicator *ind);
+/** What the indicator measures. */
 KHCN_EXTERN khcn_measure khcn_indicator_measure(const khcn_indicator *ind);
 /** +1 higher is better, -1 lower is better. */
 KHCN_EXTERN int khcn_indicator_direction(const khcn_indicator *ind);
+/** Stock or flow. */
 KHCN_EXTERN khcn_kind khcn_indicator_kind(const khcn_indicator *ind);
 /** Natural limit (e.g. 100 for a share), NAN when none. */
 KHCN_EXTERN double khcn_indicator_limit(const khcn_indicator *ind);
@@ -384,12 +388,15 @@ KHCN_EXTERN khcn_node *khcn_plan_node_at(const khcn_plan *plan, size_t i);
 /** Node with id @p id, or NULL.  @borrowed */
 KHCN_EXTERN khcn_node *khcn_plan_node(const khcn_plan *plan, const char *id);
 
+/** The node's id.  @borrowed */
 KHCN_EXTERN const char *khcn_node_id(const khcn_node *node);
+/** Objective or task. */
 KHCN_EXTERN khcn_node_type khcn_node_type_of(const khcn_node *node);
 /** Parent id, NULL for a root. */
 KHCN_EXTERN const char *khcn_node_parent(const khcn_node *node);
 /** Printed label, or NULL. */
 KHCN_EXTERN const char *khcn_node_label(const khcn_node *node);
+/** Heading or sentence of the node.  @borrowed */
 KHCN_EXTERN const char *khcn_node_title(const khcn_node *node);
 /** Body text, or NULL. */
 KHCN_EXTERN const char *khcn_node_text(const khcn_node *node);
@@ -437,22 +444,31 @@ typedef enum khcn_agency_kind {
  */
 KHCN_EXTERN KHCN_WARN_UNUSED khcn_status khcn_plan_add_agency(khcn_agency **out, khcn_plan *plan, const char *id,
                                                               const char *name, const char *parent);
+/** Number of agencies. */
 KHCN_EXTERN size_t khcn_plan_agency_count(const khcn_plan *plan);
 /** @borrowed */
 KHCN_EXTERN khcn_agency *khcn_plan_agency_at(const khcn_plan *plan, size_t i);
 /** @borrowed */
 KHCN_EXTERN khcn_agency *khcn_plan_agency(const khcn_plan *plan, const char *id);
+/** The agency's id.  @borrowed */
 KHCN_EXTERN const char *khcn_agency_id(const khcn_agency *agency);
+/** The agency's full name.  @borrowed */
 KHCN_EXTERN const char *khcn_agency_name(const khcn_agency *agency);
 /** Short name, or NULL. */
 KHCN_EXTERN const char *khcn_agency_short_name(const khcn_agency *agency);
 /** Parent id, or NULL. */
 KHCN_EXTERN const char *khcn_agency_parent(const khcn_agency *agency);
+/** The agency's kind. */
 KHCN_EXTERN khcn_agency_kind khcn_agency_kind_of(const khcn_agency *agency);
+/** Position of the agency in its plan (0-based). */
 KHCN_EXTERN size_t khcn_agency_index(const khcn_agency *agency);
+/** Set or clear (NULL) the short name.  @retval KHCN_OK, KHCN_EINVAL, KHCN_ENOMEM */
 KHCN_EXTERN KHCN_WARN_UNUSED khcn_status khcn_agency_set_short_name(khcn_agency *agency, const char *name);
+/** Set the kind.  @retval KHCN_OK, KHCN_EINVAL (unknown kind) */
 KHCN_EXTERN KHCN_WARN_UNUSED khcn_status khcn_agency_set_kind(khcn_agency *agency, khcn_agency_kind kind);
+/** Static agency kind name ("division"), or NULL. */
 KHCN_EXTERN const char *khcn_agency_kind_name(khcn_agency_kind kind);
+/** Parse an agency kind name.  @retval KHCN_OK, KHCN_EINVAL */
 KHCN_EXTERN khcn_status khcn_agency_kind_parse(khcn_agency_kind *out, const char *name);
 
 /* ------------------------------------------------ responsibility matrix */
@@ -495,14 +511,19 @@ typedef struct khcn_responsibility {
  * @retval KHCN_OK, KHCN_EINVAL, KHCN_EEXISTS, KHCN_ENOMEM
  */
 KHCN_EXTERN KHCN_WARN_UNUSED khcn_status khcn_plan_assign(khcn_plan *plan, const khcn_responsibility *r);
+/** Number of entries of the responsibility matrix. */
 KHCN_EXTERN size_t khcn_plan_responsibility_count(const khcn_plan *plan);
 /** Copy out entry @p i.  @retval KHCN_OK, KHCN_ENOTFOUND, KHCN_EINVAL */
 KHCN_EXTERN khcn_status khcn_plan_responsibility_at(const khcn_plan *plan, size_t i, khcn_responsibility *out);
 /** Remove entry @p i (later entries shift down).  @retval KHCN_OK, KHCN_ENOTFOUND */
 KHCN_EXTERN khcn_status khcn_plan_unassign(khcn_plan *plan, size_t i);
+/** Static role name ("lead", "cooperate", "advise", "focal", "report"), or NULL. */
 KHCN_EXTERN const char *khcn_role_name(khcn_role role);
+/** Parse a role name.  @retval KHCN_OK, KHCN_EINVAL */
 KHCN_EXTERN khcn_status khcn_role_parse(khcn_role *out, const char *name);
+/** Static recurrence name ("yearly"), or NULL. */
 KHCN_EXTERN const char *khcn_recurrence_name(khcn_recurrence r);
+/** Parse a recurrence name.  @retval KHCN_OK, KHCN_EINVAL */
 KHCN_EXTERN khcn_status khcn_recurrence_parse(khcn_recurrence *out, const char *name);
 
 /* ----------------------------------------------------------- validation */

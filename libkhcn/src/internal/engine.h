@@ -16,6 +16,7 @@
 #define KHCN_INTERNAL_ENGINE_H
 
 #include <math.h>
+#include <stdatomic.h>
 #include "internal/model.h"
 
 /* ---------- small open-addressing map uint32 -> uint32 ---------- */
@@ -48,6 +49,9 @@ typedef struct khcn__nagg {
 
 typedef struct khcn__aagg {
   double score, coverage, weight;
+  double sws;                    /* sum w * node score over assessed roles */
+  uint32_t nall[KHCN_ROLE_COUNT_], nass[KHCN_ROLE_COUNT_]; /* roles (w > 0) by weight class, all / assessed */
+  uint32_t na, nach;             /* assessed, achieved */
   uint32_t counts[KHCN_PROGRESS_COUNT_];
   uint32_t roles, lagging;
   uint8_t status;
@@ -58,12 +62,16 @@ typedef struct khcn__mrole {
   uint32_t agency, node;
   double w;
   uint8_t lead;
+  uint8_t cls; /* the role whose weight is w (the max) */
 } khcn__mrole;
 
 typedef struct khcn__estruct {
+  atomic_size_t refs;      /* shared by re-evaluations (khcn_eval_reevaluate) */
+  double rolew[KHCN_ROLE_COUNT_]; /* role weights the merged roles were made with */
   size_t nind, nnode, nag; /* node index nnode = the plan (virtual root) */
   /* nodes (nnode + 1 entries) */
   int32_t *parent;         /* -1 for the plan */
+  double *node_w;          /* roll-up weight of each node (plan: 1) */
   uint8_t *depth;          /* plan 0, roots 1 */
   uint32_t maxdepth;
   uint32_t *order;         /* nodes+plan, deepest first */
@@ -217,6 +225,8 @@ void khcn__node_compute(const khcn_eval *e, size_t k, khcn__nagg *out);
 /* recompute agency a's score from a merged role list */
 void khcn__agency_score(const khcn_eval *e, const khcn__mrole *const *roles, const khcn__mrole *list, size_t n,
                         khcn__aagg *out);
+/* recompute score, coverage and status from the sums */
+void khcn__agency_finish(const khcn_eval *e, khcn__aagg *out);
 void khcn__agency_counts(const khcn_eval *e, const khcn__mrole *list, size_t n, khcn__aagg *out);
 const khcn__iovl *khcn__get_iovl(const khcn_eval *e, size_t i);
 

@@ -11,6 +11,9 @@
 #include "internal/model.h"
 #include "internal/util.h"
 
+/* internal reader flag (tests, fuzzing): decode every head with libcbor */
+#define KHCN__READ_LIBCBOR_ONLY (1u << 31)
+
 /* ---- magic ---- */
 #define KHCN__TAG_SELF_DESCRIBE 55799u
 #define KHCN__TAG_KHCN 1263027022u /* 0x4B48434E "KHCN" */
@@ -77,6 +80,8 @@ typedef struct khcn__rd {
   int have_first;   /* first error, for khcn_error_last() */
   size_t first_off;
   char first_msg[256], first_path[192];
+  uint32_t *resp_set; /* open-addressing set of responsibility indices + 1 */
+  size_t resp_cap;
   int fatal;        /* stop now */
   khcn_status fatal_status;
   khcn__pathseg path[KHCN__PATH_MAX];
@@ -86,6 +91,7 @@ typedef struct khcn__rd {
 } khcn__rd;
 
 void khcn__rd_init(khcn__rd *r, const khcn_read_options *opts, khcn_diags *diags);
+void khcn__rd_release(khcn__rd *r); /* frees reader-owned memory (not the plan) */
 /* add a diagnostic; sev >= ERROR counts as an error; FATAL sets r->fatal */
 void khcn__rd_diag(khcn__rd *r, int code, khcn_severity sev, size_t offset, const char *field, const char *fmt, ...)
     KHCN__PRINTF(6, 7);
@@ -209,8 +215,8 @@ int khcn__commit_budget(khcn__rd *r, const khcn__span *v, khcn__rec_scratch *s);
 /* NUL-terminated copy of a span in scratch slot k (0..7) */
 const char *khcn__cs(khcn__rd *r, khcn__rec_scratch *s, int k, const khcn__span *v);
 
-/* ---- names of enums (JSON) ---- */
-int khcn__enum_parse(const char *kind, const char *name, size_t n, int *out);
+/* length of the first well-formed CBOR item (depth <= 64), 0 if malformed */
+size_t khcn__cbor_item_len(const unsigned char *p, size_t n);
 
 /* ---- JSON writer helpers ---- */
 void khcn__json_string(khcn__sb *sb, const char *s, size_t n);

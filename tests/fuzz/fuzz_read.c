@@ -1,0 +1,106 @@
+/*
+ * libFuzzer target for the readers: CBOR (default and strict), JSON, and
+ * the diagnostic dump.  Whatever is read is written back and read again:
+ * the second write must give the same bytes as the first (the writer is
+ * deterministic and the reader keeps everything), in both formats.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "khcn.h"
+#include "internal/io.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void roundtrip(const khcn_plan *p) {
+  khcn_buf a = KHCN_BUF_INIT, b = KHCN_BUF_INIT, j = KHCN_BUF_INIT, j2 = KHCN_BUF_INIT;
+  khcn_plan *q = NULL, *r = NULL;
+  if (khcn_cbor_write(&a, p) != KHCN_OK) abort();
+  /* what we wrote reads back (unknown values are forwarded as read, so the
+   * profile is only checked by the strict pass on the input itself) */
+  if (khcn_cbor_read(&q, a.ptr, a.size, NULL, NULL) != KHCN_OK) {
+    fprintf(stderr, "re-read failed: %s\n", khcn_error_last()->message);
+    abort();
+  }
+  if (khcn_cbor_write(&b, q) != KHCN_OK) abort();
+  if (a.size != b.size || memcmp(a.ptr, b.ptr, a.size) != 0) abort();
+  if (khcn_json_write(&j, q) != KHCN_OK) abort();
+  if (khcn_json_read(&r, j.ptr, j.size, NULL, NULL) != KHCN_OK) {
+    fprintf(stderr, "JSON re-read failed: %s\n", khcn_error_last()->message);
+    abort();
+  }
+  if (khcn_json_write(&j2, r) != KHCN_OK) abort();
+  if (j.size != j2.size || memcmp(j.ptr, j2.ptr, j.size) != 0) abort();
+  khcn_buf_dispose(&b);
+  if (khcn_cbor_write(&b, r) != KHCN_OK) abort();
+  if (a.size != b.size || memcmp(a.ptr, b.ptr, a.size) != 0) abort();
+  khcn_plan_free(q);
+  khcn_plan_free(r);
+  khcn_buf_dispose(&a);
+  khcn_buf_dispose(&b);
+  khcn_buf_dispose(&j);
+  khcn_buf_dispose(&j2);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  khcn_diags *d = NULL;
+  if (khcn_diags_new(&d) != KHCN_OK) return 0;
+  khcn_plan *p = NULL, *q = NULL;
+  khcn_read_options o = KHCN_READ_OPTIONS_INIT;
+  khcn_status st = khcn_cbor_read(&p, data, size, &o, d);
+  size_t nd = khcn_diags_count(d);
+  /* the inline head decoder and libcbor's decoder agree on everything */
+  khcn_diags_clear(d);
+  o.flags = KHCN__READ_LIBCBOR_ONLY;
+  khcn_status st2 = khcn_cbor_read(&q, data, size, &o, d);
+  if (st != st2 || nd != khcn_diags_count(d)) {
+    fprintf(stderr, "fast path %d (%zu diags) vs libcbor %d (%zu diags)\n", st, nd, st2, khcn_diags_count(d));
+    abort();
+  }
+  if (st == KHCN_OK) {
+    khcn_buf a = KHCN_BUF_INIT, b = KHCN_BUF_INIT;
+    if (khcn_cbor_write(&a, p) != KHCN_OK || khcn_cbor_write(&b, q) != KHCN_OK) abort();
+    if (a.size != b.size || memcmp(a.ptr, b.ptr, a.size) != 0) abort();
+    khcn_buf_dispose(&a);
+    khcn_buf_dispose(&b);
+    roundtrip(p);
+  }
+  khcn_plan_free(p);
+  khcn_plan_free(q);
+  o.flags = 0;
+  khcn_diags_clear(d);
+  o.flags = KHCN_READ_STRICT;
+  if (khcn_cbor_read(&p, data, size, &o, d) == KHCN_OK) {
+    /* input in the deterministic profile: writing it back gives the same bytes */
+    int newer = 0;
+    for (size_t i = 0; i < khcn_diags_count(d); i++) {
+      khcn_diag g;
+      if (khcn_diags_at(d, i, &g) == KHCN_OK && g.code == KHCN_DIAG_NEWER_MINOR) newer = 1;
+    }
+    khcn_buf a = KHCN_BUF_INIT;
+    if (khcn_cbor_write(&a, p) != KHCN_OK) abort();
+    if (!newer && (a.size != size || memcmp(a.ptr, data, size) != 0)) {
+      fprintf(stderr, "strictly valid input not written back identically\n");
+      abort();
+    }
+    khcn_buf_dispose(&a);
+    khcn_plan_free(p);
+  }
+  khcn_diags_clear(d);
+  o.flags = KHCN_READ_VALIDATE;
+  if (khcn_cbor_read(&p, data, size, &o, d) == KHCN_OK) khcn_plan_free(p);
+  khcn_diags_clear(d);
+  o.flags = 0;
+  if (khcn_json_read(&p, data, size, &o, d) == KHCN_OK) {
+    roundtrip(p);
+    khcn_plan_free(p);
+  }
+  khcn_buf b = KHCN_BUF_INIT;
+  if (khcn_cbor_dump(&b, data, size) != KHCN_OK) {
+    /* malformed input: the text so far is still in b */
+  }
+  khcn_buf_dispose(&b);
+  khcn_diags_free(d);
+  return 0;
+}
