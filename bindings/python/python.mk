@@ -39,6 +39,7 @@ PY_TEST_FILES = \
 PY_EXAMPLE_FILES = \
   examples/python/quickstart.py \
   examples/python/whatif.py \
+  examples/python/scale_out.py \
   examples/notebooks/khcn-tour.ipynb
 
 EXTRA_DIST += $(PY_SRC_FILES) $(PY_SWIG_FILES) $(PY_TEST_FILES) $(PY_EXAMPLE_FILES) \
@@ -53,8 +54,15 @@ bindings_python__core_la_CPPFLAGS = $(AM_CPPFLAGS) $(PYTHON_CFLAGS) $(NUMPY_CFLA
 # SWIG output is not clean under the library's -Wextra -Werror set:
 # compile it with its own, quieter flags (still -fvisibility=hidden so only
 # PyInit__core is exported).
+# Under --enable-sanitizers the wrapper is instrumented too (the sanitizer
+# flags, without the library's warning set).
+if SANITIZERS
+KHCN_PY_SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g
+else
+KHCN_PY_SANFLAGS =
+endif
 bindings_python__core_la_CFLAGS = -fvisibility=hidden -fno-strict-aliasing -Wall -Wno-unused-function \
-  -Wno-unused-variable -Wno-unused-but-set-variable -Wno-missing-field-initializers
+  -Wno-unused-variable -Wno-unused-but-set-variable -Wno-missing-field-initializers $(KHCN_PY_SANFLAGS)
 # RUNPATH $(libdir): the installed module finds the installed libkhcn
 # even before ldconfig has run (in-tree, LD_LIBRARY_PATH takes precedence).
 bindings_python__core_la_LDFLAGS = -module -shared -avoid-version -shrext $(PYTHON_EXT_SUFFIX) -no-undefined \

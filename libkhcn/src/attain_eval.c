@@ -10,14 +10,12 @@
 
 /* ------------------------------------------------------------ imap */
 
+/* keys and values share one block: keys[cap] then vals[cap] */
 static khcn_status imap_grow(khcn__imap *m) {
-  size_t ncap = m->cap ? m->cap * 2 : 16;
-  uint32_t *k = khcn__calloc(ncap, sizeof *k), *v = khcn__malloc(ncap * sizeof *v);
-  if (!k || !v) {
-    khcn__free(k);
-    khcn__free(v);
-    return khcn__nomem("engine map");
-  }
+  size_t ncap = m->cap ? m->cap * 2 : 32;
+  uint32_t *k = khcn__calloc(2 * ncap, sizeof *k);
+  if (!k) return khcn__nomem("engine map");
+  uint32_t *v = k + ncap;
   for (size_t i = 0; i < m->cap; i++) {
     if (!m->keys[i]) continue;
     size_t j = (m->keys[i] * 2654435761u) & (ncap - 1);
@@ -26,7 +24,6 @@ static khcn_status imap_grow(khcn__imap *m) {
     v[j] = m->vals[i];
   }
   khcn__free(m->keys);
-  khcn__free(m->vals);
   m->keys = k;
   m->vals = v;
   m->cap = ncap;
@@ -65,8 +62,7 @@ uint32_t khcn__imap_get(const khcn__imap *m, uint32_t key) {
 }
 
 void khcn__imap_free(khcn__imap *m) {
-  khcn__free(m->keys);
-  khcn__free(m->vals);
+  khcn__free(m->keys); /* vals live in the same block */
   memset(m, 0, sizeof *m);
 }
 
@@ -813,6 +809,8 @@ static khcn_status evaluate(khcn_eval **out, const khcn_plan *plan, const khcn_e
   double *buf = NULL;
   int16_t *ybuf = NULL;
   size_t cap = 0;
+  uint32_t(*ncnt)[KHCN_PROGRESS_COUNT_] = NULL;
+  uint32_t *nlag = NULL;
   if (st) goto fail;
   e->plan = plan;
   e->cx.ps = plan->start;
@@ -861,6 +859,22 @@ static khcn_status evaluate(khcn_eval **out, const khcn_plan *plan, const khcn_e
     }
   e->cx.diags = NULL;
   for (size_t q = 0; q <= s->nnode; q++) khcn__node_compute(e, s->order[q], &e->nagg[s->order[q]]);
+  /* status counts of each node's direct links, then agencies sum them over
+   * their (agency, node) pairs */
+  ncnt = khcn__calloc(s->nnode + 1, sizeof *ncnt);
+  nlag = khcn__calloc(s->nnode + 1, sizeof *nlag);
+  if (!ncnt || !nlag) {
+    st = khcn__nomem("agency counts");
+    goto fail;
+  }
+  for (size_t k = 0; k < s->nnode; k++)
+    for (uint32_t pos = s->link_off[k]; pos < s->link_off[k + 1]; pos++) {
+      uint32_t i = s->link_ind[pos];
+      if (i == UINT32_MAX) continue;
+      uint8_t stt = e->ires[i].status;
+      ncnt[k][stt]++;
+      if (khcn__lagging(stt)) nlag[k]++;
+    }
   for (size_t a = 0; a < s->nag; a++) {
     size_t n = s->arole_off[a + 1] - s->arole_off[a];
     const khcn__mrole *ptrs_stack[64];
@@ -874,18 +888,21 @@ static khcn_status evaluate(khcn_eval **out, const khcn_plan *plan, const khcn_e
     memset(e->aagg[a].counts, 0, sizeof e->aagg[a].counts);
     e->aagg[a].lagging = 0;
     for (size_t q = 0; q < n; q++) {
-      khcn__aagg tmp;
-      khcn__agency_counts(e, ptrs[q], 1, &tmp);
-      for (int c = 0; c < KHCN_PROGRESS_COUNT_; c++) e->aagg[a].counts[c] += tmp.counts[c];
-      e->aagg[a].lagging += tmp.lagging;
+      uint32_t k = ptrs[q]->node;
+      for (int c = 0; c < KHCN_PROGRESS_COUNT_; c++) e->aagg[a].counts[c] += ncnt[k][c];
+      if (ptrs[q]->lead) e->aagg[a].lagging += nlag[k];
     }
     if (ptrs != ptrs_stack) khcn__free(ptrs);
   }
+  khcn__free(ncnt);
+  khcn__free(nlag);
   khcn__free(buf);
   khcn__free(ybuf);
   *out = e;
   return KHCN_OK;
 fail:
+  khcn__free(ncnt);
+  khcn__free(nlag);
   khcn__free(buf);
   khcn__free(ybuf);
   khcn_eval_free(e);

@@ -688,10 +688,93 @@ fatal:
   return -1;
 }
 
+/* An integer head at p (major 0 or 1, argument up to 8 bytes): 1 and the
+ * value (as major/argument) on success, 0 when it is anything else. */
+static int raw_int(const unsigned char *p, size_t left, size_t *used, int *neg, uint64_t *u) {
+  if (!left) return 0;
+  unsigned b = p[0], major = b >> 5, ai = b & 31;
+  if (major > 1 || ai > 27) return 0;
+  if (ai < 24) {
+    *u = ai;
+    *used = 1;
+  } else {
+    size_t n = (size_t)1 << (ai - 24);
+    if (left < n + 1) return 0;
+    uint64_t v = 0;
+    for (size_t i = 1; i <= n; i++) v = (v << 8) | p[i];
+    *u = v;
+    *used = n + 1;
+  }
+  *neg = major == 1;
+  return 1;
+}
+
+/*
+ * Fast path for the observation shape writers produce, {0: year, 1: value}
+ * or {0: year, 1: value, 2: status}, with the value an integer, a decimal
+ * fraction of two integers, or null.  Anything else (and strict mode, and
+ * KHCN__READ_LIBCBOR_ONLY) takes the general path; the fuzz target checks
+ * that both agree.  Returns 1 when the observation was read.
+ */
+static int fast_obs(cr *c, khcn__rec_obs *o) {
+  if (!c->fast || c->rd.strict || c->t != T_MAP || (c->u != 2 && c->u != 3)) return 0;
+  const unsigned char *p = c->data + c->pos;
+  size_t left = c->len - c->pos;
+  if (left < 6 || p[0] != 0x00 || p[1] != 0x19 || p[4] != 0x01) return 0;
+  size_t i = 5, used;
+  int neg;
+  uint64_t u;
+  double v;
+  int is_null = 0;
+  if (p[i] == 0xf6) {
+    is_null = 1;
+    v = NAN;
+    i++;
+  } else if (raw_int(p + i, left - i, &used, &neg, &u)) {
+    v = neg ? -1.0 - (double)u : (double)u;
+    i += used;
+  } else if (p[i] == 0xc4 && left - i > 2 && p[i + 1] == 0x82) {
+    int ne, nm;
+    uint64_t ue, um;
+    size_t ue_n, um_n;
+    if (!raw_int(p + i + 2, left - i - 2, &ue_n, &ne, &ue) ||
+        !raw_int(p + i + 2 + ue_n, left - i - 2 - ue_n, &um_n, &nm, &um) || ue > (uint64_t)INT64_MAX ||
+        um > (uint64_t)INT64_MAX)
+      return 0;
+    int64_t e = ne ? -1 - (int64_t)ue : (int64_t)ue, m = nm ? -1 - (int64_t)um : (int64_t)um;
+    v = khcn__decimal_to_double(m, e);
+    if (!isfinite(v)) return 0;
+    i += 2 + ue_n + um_n;
+  } else {
+    return 0;
+  }
+  int64_t status = -1;
+  if (c->u == 3) {
+    if (left - i < 2 || p[i] != 0x02 || p[i + 1] >= 0x18) return 0;
+    status = p[i + 1];
+    i += 2;
+  }
+  o->year.has = 1;
+  o->year.v = (p[2] << 8) | p[3];
+  o->year.off = c->pos + 1;
+  o->value.has = 1;
+  o->value.is_null = is_null;
+  o->value.v = v;
+  o->value.off = c->pos + 5;
+  if (status >= 0) {
+    o->status.has = 1;
+    o->status.v = status;
+    o->status.off = c->pos + i - 1;
+  }
+  c->pos += i;
+  return 1;
+}
+
 static int el_obs(cr *c, size_t depth) {
   khcn__rec_obs *o;
   if (khcn__scratch_obs(&c->s, &o)) return c->rd.fatal = 1, c->rd.fatal_status = KHCN_ENOMEM, -1;
   o->off = c->toff;
+  if (fast_obs(c, o)) return 0;
   mi m;
   int rc = map_open(c, &m, depth, NULL);
   if (rc) {
@@ -956,6 +1039,29 @@ static int el_budget(cr *c, size_t depth) {
 
 /* ---------------------------------------------------------- plan, doc */
 
+/* Size an empty id index for n more entries up front (no rehash while a
+ * national plan is read).  The declared count is only a hint, capped by the
+ * input: each entity takes at least 8 bytes. */
+static void presize(cr *c, khcn__map *m) {
+  unsigned major;
+  uint64_t n;
+  if (m->len || m->cap || !head_at(c, c->pos, &major, &n) || major != 4) return;
+  if (n > (c->len - c->pos) / 8) n = (c->len - c->pos) / 8;
+  if (n < 1024 || n > c->rd.opt.max_entities) return;
+  size_t cap = 16;
+  while (cap * 3 < n * 4 + 4) cap *= 2;
+  const char **keys = khcn__calloc(cap, sizeof *keys);
+  void **vals = khcn__calloc(cap, sizeof *vals);
+  if (!keys || !vals) {
+    khcn__free(keys);
+    khcn__free(vals);
+    return; /* the map grows by itself */
+  }
+  m->keys = keys;
+  m->vals = vals;
+  m->cap = cap;
+}
+
 static const char *const plan_text_names[] = {"title", "issuer", "number", "date", "province", "signer",
                                               "signer_title", "purpose", "requirements", "lang"};
 
@@ -987,10 +1093,22 @@ static int parse_plan(cr *c, size_t depth) {
       case KP_END: FIELD(get_int(c, &end, depth, "end")); break;
       case KP_BUDGET: FIELD(get_list(c, depth + 1, "budget_sources", el_budget)); break;
       case KP_LEGAL: FIELD(get_list(c, depth + 1, "legal_bases", el_legal)); break;
-      case KP_OBJECTIVES: FIELD(get_list(c, depth + 1, "objectives", el_objective)); break;
-      case KP_TASKS: FIELD(get_list(c, depth + 1, "tasks", el_task)); break;
-      case KP_INDICATORS: FIELD(get_list(c, depth + 1, "indicators", el_indicator)); break;
-      case KP_AGENCIES: FIELD(get_list(c, depth + 1, "agencies", el_agency)); break;
+      case KP_OBJECTIVES:
+        presize(c, &c->rd.plan->node_map);
+        FIELD(get_list(c, depth + 1, "objectives", el_objective));
+        break;
+      case KP_TASKS:
+        presize(c, &c->rd.plan->node_map);
+        FIELD(get_list(c, depth + 1, "tasks", el_task));
+        break;
+      case KP_INDICATORS:
+        presize(c, &c->rd.plan->ind_map);
+        FIELD(get_list(c, depth + 1, "indicators", el_indicator));
+        break;
+      case KP_AGENCIES:
+        presize(c, &c->rd.plan->agency_map);
+        FIELD(get_list(c, depth + 1, "agencies", el_agency));
+        break;
       case KP_RESP: FIELD(get_list(c, depth + 1, "responsibilities", el_resp)); break;
       default: FIELD(get_unknown(c, &c->rd.plan->unknown, k, depth));
       }

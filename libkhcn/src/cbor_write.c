@@ -4,6 +4,7 @@
  * keys ascending, canonical numbers, no floats).
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal/io.h"
@@ -237,6 +238,72 @@ void khcn__cbor_number(khcn__bb *b, double d) {
   }
   khcn__cbor_int(b, e);
   khcn__cbor_int(b, d < 0 ? -(int64_t)m : (int64_t)m);
+}
+
+void khcn__json_number(khcn__sb *sb, double d) {
+  char out[48];
+  int o = 0;
+  if (d == 0) {
+    khcn__sb_putc(sb, '0');
+    return;
+  }
+  if (fabs(d) < 9007199254740992.0 && d == (double)(int64_t)d) {
+    int64_t v = (int64_t)d;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    char tmp[24];
+    int k = 0;
+    do {
+      tmp[k++] = (char)('0' + u % 10);
+      u /= 10;
+    } while (u);
+    if (v < 0) out[o++] = '-';
+    while (k) out[o++] = tmp[--k];
+    khcn__sb_putn(sb, out, (size_t)o);
+    return;
+  }
+  uint64_t m;
+  int e;
+  decimal_of(d, &m, &e);
+  char digits[24];
+  int n = 0;
+  {
+    char tmp[24];
+    int k = 0;
+    do {
+      tmp[k++] = (char)('0' + m % 10);
+      m /= 10;
+    } while (m);
+    while (k) digits[n++] = tmp[--k];
+  }
+  /* the layout of khcn__sb_double() */
+  if (d < 0) out[o++] = '-';
+  if (e >= 0 && n + e <= 21) {
+    memcpy(out + o, digits, (size_t)n);
+    o += n;
+    for (int i = 0; i < e; i++) out[o++] = '0';
+  } else if (e < 0 && -e < n) {
+    int ip = n + e;
+    memcpy(out + o, digits, (size_t)ip);
+    o += ip;
+    out[o++] = '.';
+    memcpy(out + o, digits + ip, (size_t)(n - ip));
+    o += n - ip;
+  } else if (e < 0 && -e - n <= 6) {
+    out[o++] = '0';
+    out[o++] = '.';
+    for (int i = 0; i < -e - n; i++) out[o++] = '0';
+    memcpy(out + o, digits, (size_t)n);
+    o += n;
+  } else {
+    out[o++] = digits[0];
+    if (n > 1) {
+      out[o++] = '.';
+      memcpy(out + o, digits + 1, (size_t)(n - 1));
+      o += n - 1;
+    }
+    o += snprintf(out + o, sizeof out - (size_t)o, "e%d", e + n - 1);
+  }
+  khcn__sb_putn(sb, out, (size_t)o);
 }
 
 khcn_status khcn__bb_finish(khcn__bb *b, khcn_buf *out) {

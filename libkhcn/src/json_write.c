@@ -53,7 +53,7 @@ static void key(jw *w, const char *k) {
 }
 
 static void str(jw *w, const char *s) { khcn__json_string(w->sb, s, strlen(s)); }
-static void num(jw *w, double d) { khcn__sb_double(w->sb, d); }
+static void num(jw *w, double d) { khcn__json_number(w->sb, d); }
 
 static void k_str(jw *w, const char *k, const char *s) {
   if (!s) return;

@@ -87,6 +87,7 @@ typedef struct simt {
   int T;             /* year simulated */
   int cmp;           /* resolved comparator (AT_LEAST, AT_MOST, RANGE, APPROX, GROWTH) */
   double yT, hi, tol, g;
+  double ry;         /* the value pace is measured toward (hi for a range entered from above) */
   int overshoot_ok, dir;
   int cumulative, growth_rate;
   double y0;         /* base for growth / R */
@@ -178,7 +179,7 @@ static double sim_score(const simt *s, double v, int met) {
   } else if (!s->linear && s->cr_abs > 0 && ((s->y0 > 0 && v > 0) || (s->y0 < 0 && v < 0))) {
     R = s->s * s->dir * (pow(v / s->y0, 1.0 / (s->T - s->t0)) - 1) / s->cr_abs;
   } else {
-    R = s->yT != s->y0 ? (v - s->y0) / (s->yT - s->y0) : -1;
+    R = s->ry != s->y0 ? (v - s->y0) / (s->ry - s->y0) : -1;
   }
   double sc = khcn__score_R(R);
   return sc > 0 ? 0 : sc;
@@ -336,7 +337,7 @@ khcn_status khcn_montecarlo(khcn_mc **out, const khcn_eval *e, const khcn_mc_opt
       s->j = (uint32_t)j;
       s->T = T;
       s->cmp = tg->cmp == KHCN_CMP_MULTIPLE ? (tg->value >= 1 ? KHCN_CMP_AT_LEAST : KHCN_CMP_AT_MOST) : tg->cmp;
-      s->yT = r.threshold;
+      s->yT = tg->cmp == KHCN_CMP_RANGE ? tg->value : r.threshold;
       s->hi = tg->hi;
       s->tol = isfinite(tg->tol) ? tg->tol : e->cx.o.approx_tolerance * fabs(tg->value);
       s->overshoot_ok = !(tg->flags & KHCN_TARGET_NO_OVERSHOOT);
@@ -358,10 +359,15 @@ khcn_status khcn_montecarlo(khcn_mc **out, const khcn_eval *e, const khcn_mc_opt
         }
       } else {
         s->s = s->y0 < 0 ? -1 : 1;
-        if (((s->y0 > 0 && s->yT > 0) || (s->y0 < 0 && s->yT < 0)) && s->T > s->t0)
-          s->cr_abs = fabs(pow(s->yT / s->y0, 1.0 / (s->T - s->t0)) - 1);
+        s->ry = s->yT;
+        if (s->cmp == KHCN_CMP_RANGE && s->y0 > s->hi) {
+          s->dir = -1;
+          s->ry = s->hi;
+        }
+        if (s->cmp == KHCN_CMP_APPROX) s->dir = s->ry > s->y0 ? 1 : (s->ry < s->y0 ? -1 : iv.dir);
+        if (((s->y0 > 0 && s->ry > 0) || (s->y0 < 0 && s->ry < 0)) && s->T > s->t0)
+          s->cr_abs = fabs(pow(s->ry / s->y0, 1.0 / (s->T - s->t0)) - 1);
         else s->linear = 1;
-        if (s->cmp == KHCN_CMP_RANGE && s->y0 > s->hi) { s->dir = -1; s->yT = s->hi; }
       }
       if (s->cumulative && m->cum0 == 0) {
         for (size_t q = 0; q < iv.n; q++)

@@ -380,10 +380,10 @@ void khcn__ovl_free(khcn__ovl *o) {
   khcn__free(o);
 }
 
-/* grow a parallel array to hold n+1 elements (capacity doubling on powers of 2) */
+/* grow an array holding n elements to hold n + 1 (capacities 16, 32, 64, ...) */
 static int grow(void **p, size_t n, size_t elem) {
-  if (n & (n - 1)) return 1; /* not a power of two: still room */
-  size_t nc = n ? n * 2 : 4;
+  if (n != 0 && (n < 16 || (n & (n - 1)))) return 1; /* still room */
+  size_t nc = n ? n * 2 : 16;
   void *np = khcn__realloc(*p, nc * elem);
   if (!np) return 0;
   *p = np;

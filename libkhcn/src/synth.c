@@ -39,7 +39,7 @@ khcn_status khcn_synth_generate(khcn_plan **out, const khcn_synth_options *opts)
   if (!o.agencies_per_province) o.agencies_per_province = 30;
   if (!o.depth) o.depth = 5;
   if (!o.first_year) o.first_year = 2016;
-  if (o.years > 100 || o.depth > 30 || !khcn__year_valid(o.first_year) || !khcn__year_valid(o.first_year + (int)o.years))
+  if (o.years > 100 || o.depth > 12 || o.provinces > 100000 || !khcn__year_valid(o.first_year) || !khcn__year_valid(o.first_year + (int)o.years))
     return khcn__err(KHCN_EINVAL, "khcn_synth_generate: options out of range");
   khcn_plan *p = NULL;
   khcn_status st = khcn_plan_new(&p, "synthetic-national");
@@ -87,7 +87,8 @@ khcn_status khcn_synth_generate(khcn_plan **out, const khcn_synth_options *opts)
       if (k) snprintf(pid, sizeof pid, "p%zu.t%zu", pr, (k - 1) / f);
       CK(khcn_plan_add_node(NULL, p, KHCN_NODE_TASK, nid, k ? pid : NULL, NULL, "nhiệm vụ"));
       uint64_t r = khcn_rng_next(&rng);
-      snprintf(aid, sizeof aid, "p%zu.a%zu", pr, k == 0 ? (size_t)0 : 1 + (size_t)(r % (o.agencies_per_province - 1)));
+      size_t lead = (k == 0 || o.agencies_per_province < 2) ? 0 : 1 + (size_t)(r % (o.agencies_per_province - 1));
+      snprintf(aid, sizeof aid, "p%zu.a%zu", pr, lead);
       CK(synth_assign(p, nid, aid, KHCN_ROLE_LEAD));
       size_t c = (size_t)((r >> 20) % o.agencies_per_province);
       snprintf(pid, sizeof pid, "p%zu.a%zu", pr, c);

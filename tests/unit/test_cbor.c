@@ -338,9 +338,10 @@ static void test_tolerant(void) {
       0x00, 0x82, 0x01, 0x00,                         /* version */
       0xff};
   /* the plan map above is indefinite: patch its head byte */
-  khcn_plan *p = read_ok(in, sizeof in, 0);
-  CU_ASSERT_PTR_NULL(p); /* base value without base year: schema error */
-  khcn_plan_free(p);
+  khcn_plan *p = NULL;
+  CU_ASSERT_EQUAL(khcn_cbor_read(&p, in, sizeof in, NULL, NULL), KHCN_EFORMAT); /* base value without year */
+  CU_ASSERT_PTR_NULL(p);
+  CU_ASSERT_STRING_EQUAL(khcn_error_last()->path, "/plan/indicators/0/baseline");
   /* without the baseline */
   unsigned char fixed[sizeof in];
   size_t n = 0;
@@ -517,6 +518,82 @@ static void test_save_load(void) {
   khcn_buf_dispose(&b);
 }
 
+/* The inline decoders and libcbor alone read the same model. */
+static void test_fast_paths_agree(void) {
+  khcn_synth_options so = KHCN_SYNTH_OPTIONS_INIT;
+  so.indicators = 300;
+  so.years = 6;
+  so.provinces = 3;
+  khcn_plan *p = NULL;
+  OK(khcn_synth_generate(&p, &so));
+  khcn_buf a = KHCN_BUF_INIT, b = KHCN_BUF_INIT, c = KHCN_BUF_INIT;
+  OK(khcn_cbor_write(&a, p));
+  khcn_plan *q = read_ok(a.ptr, a.size, 0);
+  khcn_plan *r = read_ok(a.ptr, a.size, KHCN__READ_LIBCBOR_ONLY | KHCN_READ_STRICT);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+  OK(khcn_cbor_write(&b, q));
+  OK(khcn_cbor_write(&c, r));
+  CU_ASSERT(a.size == b.size && memcmp(a.ptr, b.ptr, a.size) == 0);
+  CU_ASSERT(a.size == c.size && memcmp(a.ptr, c.ptr, a.size) == 0);
+  khcn_plan_free(p);
+  khcn_plan_free(q);
+  khcn_plan_free(r);
+  khcn_buf_dispose(&a);
+  khcn_buf_dispose(&b);
+  khcn_buf_dispose(&c);
+}
+
+/* Every allocation failing in turn: no crash, no leak, no plan, ENOMEM. */
+static void test_oom(void) {
+  size_t len = 0, jlen = 0;
+  unsigned char *data = khcn_test_slurp("tests/data/full.khcn", &len);
+  unsigned char *json = khcn_test_slurp("tests/data/full.json", &jlen);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(json);
+  for (int fmt = 0; fmt < 2; fmt++) {
+    int done = 0, bad = 0;
+    long tries = 0;
+    for (long n = 0; n < 100000 && !done; n++, tries++) {
+      khcn_diags *d = NULL;
+      OK(khcn_diags_new(&d));
+      khcn_plan *p = NULL;
+      khcn__test_fail_alloc_after(n);
+      khcn_status st = fmt ? khcn_json_read(&p, json, jlen, NULL, d) : khcn_cbor_read(&p, data, len, NULL, d);
+      khcn__test_fail_alloc_after(-1);
+      if (st == KHCN_OK) {
+        done = 1;
+        CU_ASSERT_PTR_NOT_NULL(p);
+      } else {
+        if (p) bad++;
+        if (st != KHCN_ENOMEM && bad++ < 3) fprintf(stderr, "oom %s at %ld: status %d (%s)\n", fmt ? "json" : "cbor", n, st, khcn_error_last()->message);
+      }
+      khcn_plan_free(p);
+      khcn_diags_free(d);
+    }
+    CU_ASSERT(done);
+    if (tries < 10) fprintf(stderr, "oom: only %ld tries\n", tries);
+    CU_ASSERT(tries >= 10); /* the hook really failed allocations */
+    CU_ASSERT_EQUAL(bad, 0);
+  }
+  khcn_plan *p = khcn_test_full_plan(1);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+  for (long n = 0; n < 1000; n++) {
+    khcn_buf b = KHCN_BUF_INIT, j = KHCN_BUF_INIT;
+    khcn__test_fail_alloc_after(n);
+    khcn_status s1 = khcn_cbor_write(&b, p), s2 = khcn_json_write(&j, p);
+    khcn__test_fail_alloc_after(-1);
+    CU_ASSERT(s1 == KHCN_OK || s1 == KHCN_ENOMEM);
+    CU_ASSERT(s2 == KHCN_OK || s2 == KHCN_ENOMEM);
+    khcn_buf_dispose(&b);
+    khcn_buf_dispose(&j);
+    if (s1 == KHCN_OK && s2 == KHCN_OK) break;
+  }
+  khcn_plan_free(p);
+  free(data);
+  free(json);
+}
+
 CU_ErrorCode khcn_test_cbor_suite(void) {
   static const khcn_test_case cases[] = {
       {"minimal_bytes", test_minimal_bytes},
@@ -529,6 +606,8 @@ CU_ErrorCode khcn_test_cbor_suite(void) {
       {"unknown_kept", test_unknown_kept},
       {"dump", test_dump},
       {"save_load", test_save_load},
+      {"fast_paths_agree", test_fast_paths_agree},
+      {"out_of_memory", test_oom},
       {NULL, NULL},
   };
   return khcn_test_add_suite("cbor", cases);

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "runner.h"
 #include "test_engine.h"
@@ -361,6 +362,59 @@ static void t_reevaluate(void) {
   }
 }
 
+/* the bulk columns equal the per-indicator records, for full and scenario evaluations */
+static int columns_match(const khcn_eval *e) {
+  size_t n = khcn_eval_indicator_count(e);
+  khcn_column cols[KHCN_COL_COUNT_];
+  for (int c = 0; c < KHCN_COL_COUNT_; c++) cols[c] = (khcn_column)c;
+  double *all = malloc((n ? n : 1) * KHCN_COL_COUNT_ * sizeof *all), *one = malloc((n ? n : 1) * sizeof *one);
+  int ok = all && one && khcn_eval_columns(e, cols, KHCN_COL_COUNT_, all, n * KHCN_COL_COUNT_) == KHCN_OK;
+  for (size_t i = 0; ok && i < n; i++) {
+    khcn_result r;
+    if (khcn_eval_indicator(e, i, &r)) ok = 0;
+    double ex[KHCN_COL_COUNT_] = {r.value, r.year, r.attainment, r.attainment_raw, r.met, r.pace, r.score, r.status,
+                                  r.projected, r.projected_attainment, r.years_behind, r.required_value,
+                                  r.required_growth, r.flags, r.target == SIZE_MAX ? -1.0 : (double)r.target,
+                                  r.target_year, r.base_year, r.base_value, r.threshold};
+    for (int c = 0; c < KHCN_COL_COUNT_; c++)
+      if (!same(all[c * n + i], ex[c])) ok = 0;
+  }
+  for (int c = 0; ok && c < KHCN_COL_COUNT_; c++) {
+    if (khcn_eval_column(e, (khcn_column)c, one, n)) ok = 0;
+    for (size_t i = 0; ok && i < n; i++)
+      if (!same(one[i], all[c * n + i])) {
+        fprintf(stderr, "column %s, indicator %zu: %g vs %g\n", khcn_column_name((khcn_column)c), i, one[i],
+                all[c * n + i]);
+        ok = 0;
+      }
+  }
+  free(all);
+  free(one);
+  return ok;
+}
+
+static void t_columns_random(void) {
+  khcn_rng r;
+  khcn_rng_seed(&r, 777);
+  for (int it = 0; it < 300; it++) {
+    khcn_plan *p = random_plan(&r);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    khcn_eval_options o = KHCN_EVAL_OPTIONS_INIT;
+    o.as_of = khcn_plan_start(p) + rnd(&r, 7);
+    khcn_eval *e, *w = NULL;
+    khcn_scenario *s;
+    KT_OK(khcn_evaluate(&e, p, &o, NULL));
+    CU_ASSERT(columns_match(e));
+    KT_OK(khcn_scenario_new(&s));
+    random_scenario(&r, p, s, 3);
+    if (khcn_scenario_evaluate(&w, e, s) == KHCN_OK) CU_ASSERT(columns_match(w));
+    khcn_eval_free(w);
+    khcn_scenario_free(s);
+    khcn_eval_free(e);
+    khcn_plan_free(p);
+  }
+}
+
 /* const functions are reentrant: threads read one evaluation and make
  * scenario evaluations over it at the same time (run under TSan in CI) */
 typedef struct thr_arg {
@@ -446,6 +500,19 @@ static void t_synth(void) {
   khcn_eval_free(eb);
   khcn_plan_free(a);
   khcn_plan_free(b);
+  /* corner sizes */
+  so.agencies_per_province = 1;
+  so.depth = 1;
+  so.provinces = 2;
+  so.indicators = 7;
+  KT_OK(khcn_synth_generate(&a, &so));
+  CU_ASSERT_EQUAL(khcn_plan_node_count(a), 2);
+  CU_ASSERT_EQUAL(khcn_plan_indicator_count(a), 7);
+  khcn_plan_free(a);
+  so.depth = 50;
+  CU_ASSERT_EQUAL(khcn_synth_generate(&a, &so), KHCN_EINVAL);
+  so.version = 7;
+  CU_ASSERT_EQUAL(khcn_synth_generate(&a, &so), KHCN_EVERSION);
 }
 
 CU_ErrorCode khcn_test_engine_props_suite(void) {
@@ -453,6 +520,7 @@ CU_ErrorCode khcn_test_engine_props_suite(void) {
                                          {"montecarlo_seed", t_montecarlo_seed},
                                          {"reevaluate", t_reevaluate},
                                          {"threads", t_threads},
+                                         {"columns_random", t_columns_random},
                                          {"synth", t_synth},
                                          {NULL, NULL}};
   return khcn_test_add_suite("engine_props", cases);

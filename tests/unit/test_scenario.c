@@ -392,6 +392,32 @@ static void t_montecarlo(void) {
   khcn_mc_free(mc2);
   o.version = 9;
   CU_ASSERT_EQUAL(khcn_montecarlo(&mc2, e, &o), KHCN_EVERSION);
+  /* a range entered from above: 60 -> 54 -> 48.6 (-10 %/year exactly), [20, 40] by 2027: 48.6 * 0.9^4 = 31.9 */
+  khcn_plan *p2 = kt_plan(2021, 2030);
+  double dv[] = {60, 54, 48.6};
+  khcn_target rt;
+  khcn_target_init(&rt);
+  rt.comparator = KHCN_CMP_RANGE;
+  rt.year = 2027;
+  rt.value = 20;
+  rt.hi = 40;
+  rt.flags = KHCN_TARGET_NO_OVERSHOOT; /* 48.6 is above the range: not met yet */
+  KT_OK(khcn_indicator_add_target(kt_ind(p2, "down", y, dv, 3), &rt));
+  rt.value = 35;
+  rt.hi = 45;
+  KT_OK(khcn_indicator_add_target(kt_ind(p2, "down2", y, dv, 3), &rt));
+  khcn_eval *e2;
+  KT_OK(khcn_evaluate(&e2, p2, &eo, NULL));
+  o.version = KHCN_MC_OPTIONS_VERSION;
+  o.indicators = NULL;
+  o.n_indicators = 0;
+  o.draws = 500;
+  KT_OK(khcn_montecarlo(&mc2, e2, &o));
+  CU_ASSERT_EQUAL(khcn_mc_probability(mc2, 0, 0), 1);
+  CU_ASSERT_EQUAL(khcn_mc_probability(mc2, 1, 0), 0);
+  khcn_mc_free(mc2);
+  khcn_eval_free(e2);
+  khcn_plan_free(p2);
   khcn_mc_free(mc);
   khcn_eval_free(e);
   khcn_plan_free(p);

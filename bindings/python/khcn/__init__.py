@@ -29,9 +29,10 @@ from .evaluation import synth, evaluate  # noqa: F401
 __version__ = core.version_string()
 version_info = tuple(int(x) for x in __version__.split(".")[:3])
 
-__all__ = (["Plan", "Indicator", "Target", "Observation", "Node", "Agency", "Responsibility", "LegalDoc",
-            "Diagnostic", "Diagnostics", "KhcnError", "ERRORS", "error_class", "load", "loads", "dumps", "save",
-            "from_json", "cbor_dump", "synth", "evaluate", "MEASURES", "KINDS", "COMPARATORS", "OBS_STATUSES", "ROLES", "RECURRENCES", "DOC_TYPES",
-            "AGENCY_KINDS", "EVERY_YEAR", "__version__"]
-           + list(_evaluation.__all__)
-           + [n for n in errors.__all__ if n not in ("KhcnError", "ERRORS", "error_class")])  # noqa: F405
+__all__ = list(dict.fromkeys(
+    ["Plan", "Indicator", "Target", "Observation", "Node", "Agency", "Responsibility", "LegalDoc",
+     "Diagnostic", "Diagnostics", "KhcnError", "ERRORS", "error_class", "load", "loads", "dumps", "save",
+     "from_json", "cbor_dump", "synth", "evaluate", "MEASURES", "KINDS", "COMPARATORS", "OBS_STATUSES", "ROLES",
+     "RECURRENCES", "DOC_TYPES", "AGENCY_KINDS", "EVERY_YEAR", "__version__"]
+    + list(_evaluation.__all__)
+    + [n for n in errors.__all__ if n not in ("KhcnError", "ERRORS", "error_class")]))  # noqa: F405

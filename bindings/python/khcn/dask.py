@@ -19,7 +19,7 @@ import numpy as np
 
 from .evaluation import STATUSES, Scenario
 
-__all__ = ["run_scenarios", "montecarlo", "chunk_seeds"]
+__all__ = ["run_scenarios", "montecarlo", "chunk_seeds", "evaluate_plans"]
 
 # per worker process: id(plan) -> {(generation, as_of, options): base evaluation};
 # an entry goes with its plan (plans compare by value, so they are not hashable)
@@ -148,3 +148,27 @@ def montecarlo(plan, draws=10000, seed=0, chunks=None, client=None, as_of=None, 
                      "plan_score_mean": float(np.average(means, weights=[p[2] for p in parts if p[3] is not None]))
                      if means else float("nan")})
     return df
+
+
+def _evaluate_one(plan, as_of, options):
+    df = plan.evaluate(as_of=as_of, **(options or {})).to_dataframe()
+    return plan.id, df
+
+
+def evaluate_plans(plans, as_of=None, client=None, **options):
+    """Evaluate many plans (e.g. every province's) and stack the results:
+    a DataFrame indexed by (plan, indicator).  ``client``: a
+    dask.distributed Client (None: here, one after the other)."""
+    import pandas as pd
+    plans = list(plans)
+    if client is None:
+        parts = [_evaluate_one(p, as_of, options) for p in plans]
+    else:
+        futures = client.map(_evaluate_one, plans, [as_of] * len(plans), [options] * len(plans), pure=False)
+        parts = client.gather(futures)
+    if not parts:
+        return pd.DataFrame()
+    out = pd.concat([df for _id, df in parts], keys=[pid for pid, _df in parts], names=["plan", "indicator"])
+    from .evaluation import STATUSES
+    out["status"] = pd.Categorical(out["status"], categories=list(STATUSES))
+    return out

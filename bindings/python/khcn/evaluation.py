@@ -250,6 +250,22 @@ class Scenario:
         """Set (add or replace) the observation of a year."""
         return self._add("set_observation", _id(indicator), year_arg(year), float_arg(value))
 
+    def set_observations(self, indicators, years, values):
+        """Set many observations: three sequences (or a DataFrame's
+        columns) of indicator ids, years and values."""
+        for i, y, v in zip(indicators, years, values):
+            self.set_observation(i, int(y), v)
+        return self
+
+    @classmethod
+    def from_frame(cls, df, name=None, indicator="indicator", year="year", value="value"):
+        """A scenario setting the observations of a DataFrame (columns
+        indicator, year, value; or a (indicator, year) index and a value
+        column)."""
+        if indicator not in df.columns and indicator in (df.index.names or []):
+            df = df.reset_index()
+        return cls(name).set_observations(df[indicator].tolist(), df[year].tolist(), df[value].tolist())
+
     def remove_observation(self, indicator, year):
         return self._add("remove_observation", _id(indicator), year_arg(year))
 
@@ -717,6 +733,8 @@ class Evaluation:
         h = self._check()
         idx = None
         if indicators is not None:
+            if isinstance(indicators, (str, Indicator)):
+                indicators = [indicators]
             idx = np.ascontiguousarray([self._pos(k) for k in indicators], dtype=np.uint64)
         m = None if mean is None else np.ascontiguousarray(mean, dtype=np.float64)
         s = None if sd is None else np.ascontiguousarray(sd, dtype=np.float64)

@@ -29,7 +29,6 @@ def categorical(codes, names):
 
 def int_or_na(values, mask):
     """A nullable Int64 array: values where mask, else <NA>."""
-    pd = _pd()
     from pandas.arrays import IntegerArray
     v = np.where(mask, values, 0).astype(np.int64)
     return IntegerArray(v, ~np.asarray(mask, dtype=bool))

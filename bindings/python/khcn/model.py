@@ -10,7 +10,6 @@ written.
 
 import math
 import numbers
-import os
 from typing import NamedTuple, Optional
 
 from . import core as _c
@@ -375,9 +374,6 @@ class _Entity:
     def plan(self):
         """The plan this object belongs to."""
         return self._plan
-
-    def _check(self, st):
-        return st
 
     def __hash__(self):
         return hash((type(self).__name__, self.id))
@@ -905,26 +901,23 @@ class Plan:
         natural limit or None; ``baseline`` an optional (year, value)."""
         ptr = _c.plan_add_indicator(self._h, text_arg(id, "id"), text_arg(name if name is not None else id, "name"))
         ind = Indicator(self, ptr)
-        try:
-            if unit is not None:
-                ind.unit = unit
-            if direction != 1:
-                ind.direction = direction
-            if measure != "count":
-                ind.measure = measure
-            if kind != "stock":
-                ind.kind = kind
-            if limit is not None:
-                ind.limit = limit
-            if name_en is not None:
-                ind.name_en = name_en
-            if description is not None:
-                ind.description = description
-            if baseline is not None:
-                ind.set_baseline(*baseline)
-        except BaseException:
-            # the indicator stays (ids are never reused); report the error
-            raise
+        # a bad field raises below; the indicator itself stays in the plan
+        if unit is not None:
+            ind.unit = unit
+        if direction != 1:
+            ind.direction = direction
+        if measure != "count":
+            ind.measure = measure
+        if kind != "stock":
+            ind.kind = kind
+        if limit is not None:
+            ind.limit = limit
+        if name_en is not None:
+            ind.name_en = name_en
+        if description is not None:
+            ind.description = description
+        if baseline is not None:
+            ind.set_baseline(*baseline)
         return ind
 
     def add_indicators(self, ids, names=None):

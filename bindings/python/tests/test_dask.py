@@ -1,6 +1,5 @@
 """Scale-out: scenario batches and Monte Carlo on a LocalCluster with two
 worker processes (and the same code without Dask)."""
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -29,7 +28,7 @@ def client():
     distributed = pytest.importorskip("distributed")
     try:
         cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                           dashboard_address=None, silence_logs=50)
+                                           dashboard_address=":0", silence_logs=50)
         c = distributed.Client(cluster)
     except Exception as e:  # noqa: BLE001
         pytest.skip("cannot start a LocalCluster: %r" % e)
@@ -70,3 +69,25 @@ def test_cluster_montecarlo(client):
 def test_chunk_seeds():
     assert kd.chunk_seeds(5, 3) == kd.chunk_seeds(5, 3)
     assert len(set(kd.chunk_seeds(5, 8))) == 8
+
+
+def test_evaluate_plans_local_and_cluster(client):
+    plans = [make_demo(), khcn.Plan.from_arrays("other", ["a", "b"], [0, 1], [2023, 2023], [1.0, 2.0],
+                                                start=2021, end=2025)]
+    local = kd.evaluate_plans(plans, as_of=2023)
+    assert local.index.names == ["plan", "indicator"] and len(local) == 7
+    assert str(local["status"].dtype) == "category"
+    assert local.loc[("demo", "nhan-hieu"), "attainment"] == pytest.approx(0.4)
+    if khcn.HAVE_IO:
+        remote = kd.evaluate_plans(plans, as_of=2023, client=client)
+        pd.testing.assert_frame_equal(local, remote)
+
+
+def test_scenario_from_frame():
+    df = pd.DataFrame({"indicator": ["nhan-hieu", "dn"], "year": [2024, 2024], "value": [70.0, 240.0]})
+    sc = khcn.Scenario.from_frame(df, name="batch")
+    assert len(sc) == 2 and sc.name == "batch"
+    ev = make_demo().evaluate(as_of=2024, scenario=sc)
+    assert ev["nhan-hieu"].value == 70 and ev["dn"].value == 240
+    sc2 = khcn.Scenario.from_frame(df.set_index(["indicator", "year"]))
+    assert sc2.edits == sc.edits

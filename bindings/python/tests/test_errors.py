@@ -1,8 +1,6 @@
 """Errors: the exception hierarchy, and no crash from any bad argument."""
 import gc
-import math
 import pickle
-import sys
 
 import numpy as np
 import pytest

@@ -464,7 +464,7 @@ typedef struct khcn_mc_options {
   uint32_t flags;            /**< reserved, 0 */
   size_t draws;              /**< default 1000 */
   uint64_t seed;             /**< PRNG seed (xoshiro256** seeded by splitmix64); 0 is a valid seed */
-  const size_t *indicators;  /**< indicator indices to simulate; NULL: all (borrowed during the call) */
+  const size_t *indicators;  /**< distinct indicator indices to simulate; NULL: all (borrowed during the call) */
   size_t n_indicators;
   const double *mean;        /**< per simulated indicator: mean annual log-growth; NULL or NAN: observed */
   const double *sd;          /**< per simulated indicator: its spread; NULL or NAN: observed */

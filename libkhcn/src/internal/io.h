@@ -56,6 +56,8 @@ void khcn__cbor_text(khcn__bb *b, const char *s, size_t n);
  * 10^18 in magnitude, else 4([e, m]) with m not divisible by 10 */
 void khcn__cbor_number(khcn__bb *b, double d);
 khcn_status khcn__bb_finish(khcn__bb *b, khcn_buf *out);
+/* JSON text of a finite double: the shortest round-trip decimal, laid out as khcn__sb_double() */
+void khcn__json_number(khcn__sb *sb, double d);
 
 /* ---- numbers ---- */
 /* value of m x 10^e, correctly rounded (may be inf/0 on overflow) */
