@@ -987,6 +987,39 @@ khcn_status khcn_eval_target(const khcn_eval *e, size_t i, size_t j, khcn_result
   return one(e, i, j, 0, out);
 }
 
+khcn_status khcn_eval_required_value(double *out, const khcn_eval *e, size_t i, size_t j, int year) {
+  if (!out || !e) return khcn__err(KHCN_EINVAL, "khcn_eval_required_value: NULL argument");
+  if (!khcn__year_valid(year)) return khcn__err(KHCN_EINVAL, "khcn_eval_required_value: bad year %d", year);
+  *out = NAN;
+  if (i >= e->st->nind) return khcn__err(KHCN_ENOTFOUND, "no indicator %zu", i);
+  khcn_result r;
+  khcn_status st;
+  if (j == SIZE_MAX) {
+    st = one(e, i, 0, 1, &r);
+    if (!st && r.target == SIZE_MAX) return khcn__err(KHCN_ENOTFOUND, "indicator %zu has no target", i);
+  } else {
+    st = one(e, i, j, 0, &r);
+  }
+  if (st) return st;
+  double y0 = r.base_value, yT = r.threshold;
+  int t0 = r.base_year, T = r.target_year;
+  if (!r.base_year || !isfinite(y0) || !isfinite(yT) || !T || (r.flags & KHCN_RESULT_BAD_INPUT)) return KHCN_OK;
+  const khcn_indicator *ind = ((khcn_indicator **)e->plan->indicators.data)[i];
+  size_t tj = r.target;
+  khcn__iview iv;
+  raw_view(e, i, &iv);
+  if (tj < iv.nt && (iv.targets[tj].cmp == KHCN_CMP_DONE ||
+                     (iv.targets[tj].cmp == KHCN_CMP_GROWTH && ind->measure == KHCN_MEASURE_RATE)))
+    return KHCN_OK;
+  if (year >= T || T == t0) *out = yT;
+  else if (year <= t0) *out = y0;
+  else {
+    double f = (double)(year - t0) / (double)(T - t0);
+    *out = ((y0 > 0 && yT > 0) || (y0 < 0 && yT < 0)) ? y0 * pow(yT / y0, f) : y0 + (yT - y0) * f;
+  }
+  return KHCN_OK;
+}
+
 size_t khcn_eval_governing_target(const khcn_eval *e, size_t i) {
   if (!e || i >= e->st->nind) return SIZE_MAX;
   khcn__iview iv;

@@ -237,9 +237,11 @@ int main(int argc, char **argv) {
 
   /* 7. memory */
   long hwm = vm_kb("VmHWM:");
+  double per = nobs ? 1024.0 / (double)nobs : 0.0;
   printf("{\"bench\":\"memory\",\"vmhwm_kb\":%ld,\"rss_after_plan_kb\":%ld,\"rss_after_eval_kb\":%ld,"
-         "\"observations\":%zu,\"bytes_per_observation\":%.2f,\"goal_bytes_per_observation\":40}\n",
-         hwm, rss_plan, rss_eval, nobs, nobs ? hwm * 1024.0 / (double)nobs : 0.0);
+         "\"observations\":%zu,\"bytes_per_observation\":%.2f,\"plan_bytes_per_observation\":%.2f,"
+         "\"evaluation_bytes_per_observation\":%.2f,\"goal_bytes_per_observation\":40}\n",
+         hwm, rss_plan, rss_eval, nobs, hwm * per, rss_plan * per, (rss_eval - rss_plan) * per);
   free(idx);
   free(tw);
   khcn_scenario_free(s);

@@ -195,6 +195,21 @@ open(os.path.join(tmp, "v2.khcn"), "wb").write(cbor2.dumps(wrap({0: [2, 0], 1: {
 r = khcn("validate", os.path.join(tmp, "v2.khcn"))
 check(r.returncode == 1 and b"1012" in r.stdout, "major version 2 refused")
 
+# the seed plans (examples/data/*.json): JSON -> CBOR -> JSON -> CBOR is stable,
+# strictly valid, and cbor2's canonical encoding of it is byte-identical
+seed_dir = os.path.join(SRC, "examples/data")
+seeds = sorted(f for f in os.listdir(seed_dir) if f.endswith(".json")) if os.path.isdir(seed_dir) else []
+for name in seeds:
+    base = os.path.join(tmp, name[:-5])
+    r1 = khcn("convert", os.path.join(seed_dir, name), base + ".khcn")
+    r2 = khcn("convert", base + ".khcn", base + ".json")
+    r3 = khcn("convert", base + ".json", base + ".2.khcn")
+    check(r1.returncode == 0 and r2.returncode == 0 and r3.returncode == 0, "seed %s converts" % name)
+    one = open(base + ".khcn", "rb").read()
+    check(one == open(base + ".2.khcn", "rb").read(), "seed %s: stable through JSON" % name)
+    check(khcn("validate", "--strict", "--quiet", base + ".khcn").returncode == 0, "seed %s strictly valid" % name)
+    check(cbor2.dumps(CBORTag(55799, cbor2.loads(one)), canonical=True) == one, "seed %s: cbor2 canonical" % name)
+
 for f in os.listdir(tmp):
     os.unlink(os.path.join(tmp, f))
 os.rmdir(tmp)

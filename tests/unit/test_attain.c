@@ -6,7 +6,30 @@
 #include <stdio.h>
 #include <string.h>
 #include "runner.h"
-#include "test_engine.h"
+/* ---- shared declarations of the engine tests (kept in each file: the
+ * repository ignores tests/unit/test_* files other than .c) ---- */
+#include <CUnit/CUnit.h>
+#include <math.h>
+#include "khcn.h"
+
+CU_ErrorCode khcn_test_attain_suite(void);
+CU_ErrorCode khcn_test_rollup_suite(void);
+CU_ErrorCode khcn_test_scenario_suite(void);
+CU_ErrorCode khcn_test_engine_props_suite(void);
+
+/* relative closeness: |a - b| <= tol * max(1, |b|) */
+#define KT_NEAR(a, b, tol) CU_ASSERT(fabs((double)(a) - (double)(b)) <= (tol) * fmax(1.0, fabs((double)(b))))
+#define KT_OK(x) CU_ASSERT_EQUAL_FATAL((x), KHCN_OK)
+
+/* plan with a period; aborts the test on failure */
+khcn_plan *kt_plan(int start, int end);
+/* indicator with a plain series (n may be 0) */
+khcn_indicator *kt_ind(khcn_plan *p, const char *id, const int *years, const double *values, size_t n);
+/* add a target: comparator, year, value (hi for ranges, NAN otherwise) */
+void kt_target(khcn_indicator *ind, khcn_comparator c, int year, double value, double hi);
+/* evaluate at as_of and return the headline result of indicator i */
+khcn_result kt_eval1(const khcn_plan *p, int as_of, size_t i);
+/* ---- */
 
 khcn_plan *kt_plan(int start, int end) {
   khcn_plan *p = NULL;
@@ -116,6 +139,19 @@ static void t_s9_multiple(void) {
   KT_NEAR(r.years_behind, 1.0, 1e-12);
   /* required value on the geometric path at 2023: 40 * 2^(3/5) */
   KT_NEAR(r.required_value, 40 * pow(2, 0.6), 1e-12);
+  /* the value required in another year, on the same path */
+  khcn_eval_options o = KHCN_EVAL_OPTIONS_INIT;
+  o.as_of = 2023;
+  khcn_eval *e;
+  double req;
+  KT_OK(khcn_evaluate(&e, p, &o, NULL));
+  KT_OK(khcn_eval_required_value(&req, e, 0, SIZE_MAX, 2024));
+  KT_NEAR(req, 40 * pow(2, 0.8), 1e-12);
+  KT_OK(khcn_eval_required_value(&req, e, 0, 0, 2027));
+  CU_ASSERT_EQUAL(req, 80);
+  CU_ASSERT_EQUAL(khcn_eval_required_value(&req, e, 0, 3, 2024), KHCN_ENOTFOUND);
+  CU_ASSERT_EQUAL(khcn_eval_required_value(&req, e, 5, 0, 2024), KHCN_ENOTFOUND);
+  khcn_eval_free(e);
   khcn_plan_free(p);
 }
 

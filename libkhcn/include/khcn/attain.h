@@ -184,6 +184,17 @@ KHCN_EXTERN size_t khcn_eval_target_count(const khcn_eval *eval, size_t i);
  * @retval KHCN_OK, KHCN_ENOTFOUND, KHCN_EINVAL
  */
 KHCN_EXTERN khcn_status khcn_eval_target(const khcn_eval *eval, size_t i, size_t j, khcn_result *out);
+/**
+ * The value target @p j of indicator @p i requires in @p year: the point of
+ * the path from the base (t0, y0) to the target (T, yT) at that year
+ * (geometric when y0 and yT have one sign, else straight; yT from T on).
+ * @param j  target index, or SIZE_MAX for the governing target.
+ * @param[out] out  the value; NAN when there is no base or no level target
+ *                  (done, growth of a rate series).
+ * @retval KHCN_OK, KHCN_ENOTFOUND (no such indicator or target), KHCN_EINVAL
+ */
+KHCN_EXTERN KHCN_WARN_UNUSED khcn_status khcn_eval_required_value(double *out, const khcn_eval *eval, size_t i,
+                                                                  size_t j, int year);
 /** Index of the governing target of indicator @p i, SIZE_MAX when it has none. */
 KHCN_EXTERN size_t khcn_eval_governing_target(const khcn_eval *eval, size_t i);
 
@@ -230,7 +241,7 @@ KHCN_EXTERN KHCN_WARN_UNUSED khcn_status khcn_eval_column_int(const khcn_eval *e
 typedef struct khcn_node_result {
   size_t node;            /**< node index; khcn_plan_node_count() for the plan */
   double score;           /**< weighted mean of assessed children; NAN when none */
-  double coverage;        /**< assessed weight / all weight (1 when no children... see docs) */
+  double coverage;        /**< assessed weight / all weight; NAN: no children; 0: all weights 0 */
   khcn_progress status;
   size_t children;        /**< child nodes and linked indicators */
   size_t assessed;        /**< of which assessed */
