@@ -37,9 +37,9 @@ khcn_status khcn_plan_add_indicator(khcn_indicator **out, khcn_plan *p, const ch
 
 void khcn__indicator_release(khcn_indicator *ind) {
   if (!ind) return;
-  khcn__free(ind->obs_block);
+  if (!(ind->mem & KHCN__MEM_OBS_ARENA)) khcn__free(ind->obs_block);
   for (uint32_t i = 0; i < ind->ntargets; i++) khcn__unknown_free(ind->targets[i].unknown);
-  khcn__free(ind->targets);
+  if (!(ind->mem & KHCN__MEM_TARGETS_ARENA)) khcn__free(ind->targets);
   if (ind->x) {
     for (uint32_t i = 0; i < ind->x->nobsx; i++) khcn__unknown_free(ind->x->obsx[i].unknown);
     khcn__free(ind->x->obsx);
@@ -233,9 +233,23 @@ khcn_status khcn_indicator_add_target(khcn_indicator *i, const khcn_target *t) {
   if (st) return st;
   if (i->ntargets == UINT16_MAX) return khcn__err(KHCN_ELIMIT, "indicator %s: too many targets", i->id);
   if (i->ntargets == i->cap_targets) {
-    uint16_t cap = i->cap_targets ? (uint16_t)(i->cap_targets * 2 > UINT16_MAX ? UINT16_MAX : i->cap_targets * 2) : 2;
-    khcn__target *nt = khcn__realloc(i->targets, cap * sizeof *nt);
-    if (!nt) return khcn__nomem("a target");
+    /* the first target goes in the arena, exact size: most indicators have one */
+    khcn__target *nt;
+    uint16_t cap;
+    if (i->cap_targets == 0) {
+      cap = 1;
+      if (!(nt = khcn__arena_alloc(&i->plan->arena, sizeof *nt))) return KHCN_ENOMEM;
+      i->mem |= KHCN__MEM_TARGETS_ARENA;
+    } else {
+      cap = (uint16_t)(i->cap_targets * 2 > UINT16_MAX ? UINT16_MAX : i->cap_targets * 2);
+      if (i->mem & KHCN__MEM_TARGETS_ARENA) {
+        if (!(nt = khcn__malloc(cap * sizeof *nt))) return khcn__nomem("a target");
+        memcpy(nt, i->targets, i->ntargets * sizeof *nt);
+        i->mem &= (uint8_t)~KHCN__MEM_TARGETS_ARENA;
+      } else if (!(nt = khcn__realloc(i->targets, cap * sizeof *nt))) {
+        return khcn__nomem("a target");
+      }
+    }
     i->targets = nt;
     i->cap_targets = cap;
   }
@@ -248,7 +262,7 @@ khcn_status khcn_indicator_add_target(khcn_indicator *i, const khcn_target *t) {
   r.year = (int16_t)t->year;
   r.base_year = (int16_t)t->base_year;
   r.cmp = (uint8_t)t->comparator;
-  r.flags = t->flags;
+  r.flags = (uint8_t)t->flags;
   i->targets[i->ntargets++] = r;
   return KHCN_OK;
 }
@@ -283,18 +297,28 @@ khcn_status khcn_indicator_remove_target(khcn_indicator *i, size_t k) {
 
 static size_t obs_block_size(size_t cap) { return cap * 11 + 8; }
 
-/* Move the observations into a block of capacity cap (>= nobs). */
+/* Replace the observation block, freeing the old one unless it is in the arena. */
+static void set_obs_block(khcn_indicator *i, unsigned char *b, int in_arena) {
+  if (!(i->mem & KHCN__MEM_OBS_ARENA)) khcn__free(i->obs_block);
+  i->obs_block = b;
+  if (in_arena) i->mem |= KHCN__MEM_OBS_ARENA;
+  else i->mem &= (uint8_t)~KHCN__MEM_OBS_ARENA;
+}
+
+/* Move the observations into a block of capacity cap (>= nobs).  An
+ * indicator's first block comes from the arena; later ones from malloc. */
 static khcn_status obs_realloc(khcn_indicator *i, size_t cap) {
-  unsigned char *b = khcn__malloc(obs_block_size(cap));
-  if (!b) return khcn__nomem("observations");
+  int first = i->obs_block == NULL;
+  unsigned char *b = first ? khcn__arena_alloc(&i->plan->arena, obs_block_size(cap))
+                           : khcn__malloc(obs_block_size(cap));
+  if (!b) return first ? KHCN_ENOMEM : khcn__nomem("observations");
   size_t n = i->nobs;
   if (n) {
     memcpy(b, khcn__obs_values(i), n * 8);
     memcpy(b + cap * 8, khcn__obs_years(i), n * 2);
     memcpy(b + cap * 10, khcn__obs_status(i), n);
   }
-  khcn__free(i->obs_block);
-  i->obs_block = b;
+  set_obs_block(i, b, first);
   i->cap_obs = (uint32_t)cap;
   return KHCN_OK;
 }
@@ -420,16 +444,15 @@ khcn_status khcn_indicator_set_series(khcn_indicator *i, const int *years, const
   }
   unsigned char *b = NULL;
   if (n) {
-    b = khcn__malloc(obs_block_size(n));
-    if (!b) return khcn__nomem("observations");
+    b = khcn__arena_alloc(&i->plan->arena, obs_block_size(n));
+    if (!b) return KHCN_ENOMEM;
     memcpy(b, values, n * 8);
     for (size_t k = 0; k < n; k++) {
       ((int16_t *)(void *)(b + n * 8))[k] = (int16_t)years[k];
     }
     memset(b + n * 10, KHCN_OBS_NORMAL, n);
   }
-  khcn__free(i->obs_block);
-  i->obs_block = b;
+  set_obs_block(i, b, b != NULL);
   i->nobs = i->cap_obs = (uint32_t)n;
   if (i->x) {
     for (uint32_t k = 0; k < i->x->nobsx; k++) khcn__unknown_free(i->x->obsx[k].unknown);
@@ -550,8 +573,9 @@ khcn_status khcn_plan_add_observations(khcn_plan *p, const uint32_t *index, cons
       st = khcn__err(KHCN_ELIMIT, "indicator %s: too many observations", ind->id);
       goto done;
     }
-    if (!(blocks[j] = khcn__malloc(obs_block_size(cap)))) {
-      st = khcn__nomem("observations");
+    /* exact size, in the arena: a failed call wastes it until the plan is freed */
+    if (!(blocks[j] = khcn__arena_alloc(&p->arena, obs_block_size(cap)))) {
+      st = KHCN_ENOMEM;
       goto done;
     }
     size_t m = ind->nobs;
@@ -586,14 +610,10 @@ khcn_status khcn_plan_add_observations(khcn_plan *p, const uint32_t *index, cons
   for (size_t j = 0; j < nind; j++) {
     if (!blocks[j]) continue;
     khcn_indicator *ind = KHCN__VEC_AT(&p->indicators, khcn_indicator *, j);
-    khcn__free(ind->obs_block);
-    ind->obs_block = blocks[j];
+    set_obs_block(ind, blocks[j], 1);
     ind->nobs = ind->cap_obs = ind->nobs + add[j];
-    blocks[j] = NULL;
   }
 done:
-  if (blocks)
-    for (size_t j = 0; j < nind; j++) khcn__free(blocks[j]);
   khcn__free(blocks);
   khcn__free(fill);
   khcn__free(add);
@@ -644,8 +664,9 @@ khcn_status khcn__indicator_copy(khcn_plan *dst, const khcn_indicator *s) {
     }
   }
   if (s->ntargets) {
-    d->targets = khcn__malloc(s->ntargets * sizeof *d->targets);
-    if (!d->targets) return khcn__nomem("targets");
+    d->targets = khcn__arena_alloc(a, s->ntargets * sizeof *d->targets);
+    if (!d->targets) return KHCN_ENOMEM;
+    d->mem |= KHCN__MEM_TARGETS_ARENA;
     d->cap_targets = s->ntargets;
     for (uint32_t k = 0; k < s->ntargets; k++) {
       khcn__target t = s->targets[k];

@@ -97,12 +97,26 @@ khcn_status khcn_node_link(khcn_node *n, const char *indicator, double weight) {
     n->links = l;
     n->cap_links = cap;
   }
-  const char *c = khcn__arena_strdup(&n->plan->arena, indicator);
+  /* share the indicator's own id string when it exists (same arena) */
+  const khcn_indicator *ind = khcn__map_get(&n->plan->ind_map, indicator);
+  const char *c = ind ? ind->id : khcn__arena_strdup(&n->plan->arena, indicator);
   if (!c) return KHCN_ENOMEM;
   n->links[n->nlinks].indicator = c;
   n->links[n->nlinks].weight = weight;
   n->nlinks++;
   return KHCN_OK;
+}
+
+khcn_status khcn_node_set_link_weight(khcn_node *n, const char *indicator, double weight) {
+  if (!n || !indicator) return khcn__err(KHCN_EINVAL, "khcn_node_set_link_weight: NULL argument");
+  if (!isfinite(weight) || weight <= 0)
+    return khcn__err(KHCN_EINVAL, "node %s: link weight to %s must be finite and > 0", n->id, indicator);
+  for (uint32_t i = 0; i < n->nlinks; i++)
+    if (strcmp(n->links[i].indicator, indicator) == 0) {
+      n->links[i].weight = weight;
+      return KHCN_OK;
+    }
+  return khcn__err(KHCN_ENOTFOUND, "node %s is not linked to indicator %s", n->id, indicator);
 }
 
 size_t khcn_node_link_count(const khcn_node *n) { return n ? n->nlinks : 0; }

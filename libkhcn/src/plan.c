@@ -115,6 +115,8 @@ khcn_status khcn_plan_new(khcn_plan **out, const char *id) {
 }
 
 
+static void resp_index_drop(khcn_plan *p);
+
 void khcn_plan_free(khcn_plan *p) {
   if (!p) return;
   for (size_t i = 0; i < p->indicators.len; i++)
@@ -132,6 +134,7 @@ void khcn_plan_free(khcn_plan *p) {
   khcn__vec_free(&p->nodes);
   khcn__vec_free(&p->agencies);
   khcn__vec_free(&p->resp);
+  resp_index_drop(p);
   khcn__map_free(&p->ind_map);
   khcn__map_free(&p->node_map);
   khcn__map_free(&p->agency_map);
@@ -295,6 +298,56 @@ static int streq_null(const char *a, const char *b) {
   return strcmp(a, b) == 0;
 }
 
+static int resp_same(const khcn_responsibility *o, const khcn_responsibility *r) {
+  return o->role == r->role && streq_null(o->task, r->task) && strcmp(o->agency, r->agency) == 0 &&
+         streq_null(o->to, r->to);
+}
+
+static size_t resp_hash(const khcn_responsibility *r) {
+  uint64_t h = khcn__hash(r->agency) * 31u + (uint64_t)r->role;
+  if (r->task) h ^= khcn__hash(r->task) * 0x9E3779B97F4A7C15ull;
+  if (r->to) h ^= khcn__hash(r->to) * 0xC2B2AE3D27D4EB4Full;
+  return (size_t)(h ^ (h >> 29));
+}
+
+static void resp_index_drop(khcn_plan *p) {
+  khcn__free(p->resp_slots);
+  p->resp_slots = NULL;
+  p->resp_cap = p->resp_indexed = 0;
+}
+
+static void resp_index_put(khcn_plan *p, size_t idx) {
+  const khcn_responsibility *r = &KHCN__VEC_AT(&p->resp, khcn__resp, idx).r;
+  size_t j = resp_hash(r) & (p->resp_cap - 1);
+  while (p->resp_slots[j]) j = (j + 1) & (p->resp_cap - 1);
+  p->resp_slots[j] = (uint32_t)(idx + 1);
+}
+
+/* Make the index cover every entry, with room for one more. */
+static khcn_status resp_index_sync(khcn_plan *p) {
+  size_t need = p->resp.len + 1;
+  if (need >= UINT32_MAX) return khcn__err(KHCN_ELIMIT, "too many responsibilities");
+  if (need * 2 > p->resp_cap) {
+    size_t cap = 16;
+    while (cap < need * 2) cap *= 2;
+    uint32_t *slots = khcn__calloc(cap, sizeof *slots);
+    if (!slots) return khcn__nomem("the responsibility index");
+    khcn__free(p->resp_slots);
+    p->resp_slots = slots;
+    p->resp_cap = cap;
+    p->resp_indexed = 0;
+  }
+  for (; p->resp_indexed < p->resp.len; p->resp_indexed++) resp_index_put(p, p->resp_indexed);
+  return KHCN_OK;
+}
+
+static int resp_index_has(const khcn_plan *p, const khcn_responsibility *r) {
+  size_t j = resp_hash(r) & (p->resp_cap - 1);
+  for (; p->resp_slots[j]; j = (j + 1) & (p->resp_cap - 1))
+    if (resp_same(&KHCN__VEC_AT(&p->resp, khcn__resp, p->resp_slots[j] - 1).r, r)) return 1;
+  return 0;
+}
+
 khcn_status khcn_plan_assign(khcn_plan *p, const khcn_responsibility *r) {
   if (!p || !r) return khcn__err(KHCN_EINVAL, "khcn_plan_assign: NULL argument");
   khcn_status st;
@@ -310,22 +363,28 @@ khcn_status khcn_plan_assign(khcn_plan *p, const khcn_responsibility *r) {
   if (r->due_day < 0 || r->due_day > 31) return khcn__err(KHCN_EINVAL, "deadline day %d outside 1..31", r->due_day);
   if (r->due_day && !r->due_month) return khcn__err(KHCN_EINVAL, "a deadline day needs a month");
   if ((st = khcn__check_text(r->note, "responsibility note"))) return st;
-  for (size_t i = 0; i < p->resp.len; i++) {
-    const khcn_responsibility *o = &KHCN__VEC_AT(&p->resp, khcn__resp, i).r;
-    if (o->role == r->role && streq_null(o->task, r->task) && strcmp(o->agency, r->agency) == 0 &&
-        streq_null(o->to, r->to))
-      return khcn__err(KHCN_EEXISTS, "agency %s already has role %s on %s", r->agency, khcn_role_name(r->role),
-                       r->task ? r->task : "the plan");
-  }
+  if ((st = resp_index_sync(p))) return st;
+  if (resp_index_has(p, r))
+    return khcn__err(KHCN_EEXISTS, "agency %s already has role %s on %s", r->agency, khcn_role_name(r->role),
+                     r->task ? r->task : "the plan");
   khcn__resp c;
   memset(&c, 0, sizeof c);
   c.r = *r;
   khcn__arena *a = &p->arena;
   c.r.task = c.r.to = c.r.note = NULL;
-  if (!(c.r.agency = khcn__arena_strdup(a, r->agency)) || (r->task && !(c.r.task = khcn__arena_strdup(a, r->task))) ||
-      (r->to && !(c.r.to = khcn__arena_strdup(a, r->to))) || (r->note && !(c.r.note = khcn__arena_strdup(a, r->note))))
+  /* ids of existing entities are shared with them (same arena), not copied */
+  const khcn_agency *ag = khcn__map_get(&p->agency_map, r->agency);
+  const khcn_agency *to = r->to ? khcn__map_get(&p->agency_map, r->to) : NULL;
+  const khcn_node *tk = r->task ? khcn__map_get(&p->node_map, r->task) : NULL;
+  if (!(c.r.agency = ag ? ag->id : khcn__arena_strdup(a, r->agency)) ||
+      (r->task && !(c.r.task = tk ? tk->id : khcn__arena_strdup(a, r->task))) ||
+      (r->to && !(c.r.to = to ? to->id : khcn__arena_strdup(a, r->to))) ||
+      (r->note && !(c.r.note = khcn__arena_strdup(a, r->note))))
     return KHCN_ENOMEM;
-  return khcn__vec_push(&p->resp, &c);
+  if ((st = khcn__vec_push(&p->resp, &c))) return st;
+  resp_index_put(p, p->resp.len - 1); /* room ensured by resp_index_sync */
+  p->resp_indexed = p->resp.len;
+  return KHCN_OK;
 }
 
 size_t khcn_plan_responsibility_count(const khcn_plan *p) { return p ? p->resp.len : 0; }
@@ -342,6 +401,7 @@ khcn_status khcn_plan_unassign(khcn_plan *p, size_t i) {
   if (i >= p->resp.len) return khcn__err(KHCN_ENOTFOUND, "no responsibility %zu (the plan has %zu)", i, p->resp.len);
   khcn__unknown_free(KHCN__VEC_AT(&p->resp, khcn__resp, i).unknown);
   khcn__vec_remove(&p->resp, i);
+  resp_index_drop(p); /* indices shifted: rebuilt by the next assign */
   return KHCN_OK;
 }
 

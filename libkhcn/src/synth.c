@@ -8,9 +8,9 @@
 #include <string.h>
 #include "internal/engine.h"
 
-/* The public khcn_plan_assign checks uniqueness by a linear scan (O(n) per
- * call); the generator makes unique entries by construction, so it appends
- * directly (same representation as plan.c). */
+/* The generator makes unique entries by construction, so it appends
+ * directly (same representation as plan.c; the plan's responsibility index
+ * catches up with direct appends lazily). */
 static khcn_status synth_assign(khcn_plan *p, const char *task, const char *agency, khcn_role role) {
   khcn__resp c;
   memset(&c, 0, sizeof c);

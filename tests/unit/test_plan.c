@@ -499,6 +499,11 @@ static void test_nodes_agencies_matrix(void) {
   CU_ASSERT_STRING_EQUAL(li, "ind");
   CU_ASSERT_EQUAL(w, 2);
   CU_ASSERT_EQUAL(khcn_node_link_at(m, 1, &li, &w), KHCN_ENOTFOUND);
+  CU_ASSERT_EQUAL(khcn_node_set_link_weight(m, "ind", 3.5), KHCN_OK);
+  CU_ASSERT_EQUAL(khcn_node_link_at(m, 0, &li, &w), KHCN_OK);
+  CU_ASSERT_EQUAL(w, 3.5);
+  CU_ASSERT_EQUAL(khcn_node_set_link_weight(m, "other", 1), KHCN_ENOTFOUND);
+  CU_ASSERT_EQUAL(khcn_node_set_link_weight(m, "ind", -1), KHCN_EINVAL);
   CU_ASSERT_PTR_EQUAL(khcn_plan_node(p, "t1.a"), m);
   CU_ASSERT_EQUAL(khcn_plan_node_count(p), 2);
   CU_ASSERT_STRING_EQUAL(khcn_node_type_name(khcn_node_type_of(m)), "task");
@@ -560,6 +565,36 @@ static void test_nodes_agencies_matrix(void) {
   khcn_plan_free(p);
 }
 
+static void test_matrix_index(void) {
+  khcn_plan *p;
+  CU_ASSERT_EQUAL_FATAL(khcn_plan_new(&p, "p"), KHCN_OK);
+  char task[16], agency[16];
+  int bad = 0;
+  /* 20,000 entries: quadratic duplicate checks would take minutes */
+  for (int k = 0; k < 20000; k++) {
+    snprintf(task, sizeof task, "t%d", k % 1000);
+    snprintf(agency, sizeof agency, "a%d", k / 1000);
+    khcn_responsibility r = {task, agency, (khcn_role)(k % 3), NULL, 0, 0, 0, KHCN_ONCE, NULL};
+    if (khcn_plan_assign(p, &r) != KHCN_OK) bad++;
+  }
+  CU_ASSERT_EQUAL(bad, 0);
+  khcn_responsibility dup = {"t7", "a0", (khcn_role)(7 % 3), NULL, 0, 0, 0, KHCN_ONCE, NULL};
+  CU_ASSERT_EQUAL(khcn_plan_assign(p, &dup), KHCN_EEXISTS);
+  dup.to = "x"; /* a different recipient is a different entry */
+  CU_ASSERT_EQUAL(khcn_plan_assign(p, &dup), KHCN_OK);
+  /* after a removal the index is rebuilt: the removed entry may come back, the others may not */
+  khcn_responsibility first;
+  CU_ASSERT_EQUAL(khcn_plan_responsibility_at(p, 0, &first), KHCN_OK);
+  khcn_responsibility again = first;
+  CU_ASSERT_EQUAL(khcn_plan_unassign(p, 0), KHCN_OK);
+  CU_ASSERT_EQUAL(khcn_plan_assign(p, &again), KHCN_OK);
+  CU_ASSERT_EQUAL(khcn_plan_assign(p, &again), KHCN_EEXISTS);
+  khcn_responsibility last = {"t999", "a19", (khcn_role)(19999 % 3), NULL, 0, 0, 0, KHCN_ONCE, NULL};
+  CU_ASSERT_EQUAL(khcn_plan_assign(p, &last), KHCN_EEXISTS);
+  CU_ASSERT_EQUAL(khcn_plan_responsibility_count(p), 20001);
+  khcn_plan_free(p);
+}
+
 static void test_clone(void) {
   khcn_plan *p, *c;
   CU_ASSERT_EQUAL_FATAL(khcn_test_build_sample(&p), KHCN_OK);
@@ -583,6 +618,7 @@ CU_ErrorCode khcn_test_plan_suite(void) {
                                          {"observations", test_observations},
                                          {"bulk observations", test_bulk},
                                          {"nodes, agencies, matrix", test_nodes_agencies_matrix},
+                                         {"matrix index", test_matrix_index},
                                          {"clone", test_clone},
                                          {NULL, NULL}};
   return khcn_test_add_suite("plan", cases);

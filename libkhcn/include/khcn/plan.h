@@ -413,6 +413,12 @@ KHCN_EXTERN KHCN_WARN_UNUSED khcn_status khcn_node_set_weight(khcn_node *node, d
  * @retval KHCN_OK, KHCN_EINVAL, KHCN_EEXISTS (already linked), KHCN_ENOMEM
  */
 KHCN_EXTERN KHCN_WARN_UNUSED khcn_status khcn_node_link(khcn_node *node, const char *indicator, double weight);
+/**
+ * Change the weight of an existing link (finite, > 0).
+ * @retval KHCN_OK, KHCN_EINVAL, KHCN_ENOTFOUND (the node has no link to that indicator)
+ */
+KHCN_EXTERN KHCN_WARN_UNUSED khcn_status khcn_node_set_link_weight(khcn_node *node, const char *indicator,
+                                                                   double weight);
 /** Number of indicator links. */
 KHCN_EXTERN size_t khcn_node_link_count(const khcn_node *node);
 /** Link @p i: indicator id and weight.  @retval KHCN_OK, KHCN_ENOTFOUND */

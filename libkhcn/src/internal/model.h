@@ -40,14 +40,14 @@ typedef struct khcn__obs_extra {
   khcn__unknown *unknown;
 } khcn__obs_extra;
 
-typedef struct khcn__target {
+typedef struct khcn__target { /* 48 bytes */
   double value, hi, tol;
   const char *note;          /* arena */
   khcn__unknown *unknown;
-  uint32_t flags;
   int16_t year;              /* 0 = every year */
   int16_t base_year;         /* 0 = none */
   uint8_t cmp;               /* khcn_comparator */
+  uint8_t flags;             /* KHCN_TARGET_* (all fit in 8 bits) */
 } khcn__target;
 
 typedef struct khcn__ind_extra {
@@ -74,16 +74,24 @@ struct khcn_indicator {
   int16_t base_year;             /* 0: none */
   int8_t direction;              /* +1 / -1 */
   uint8_t measure, kind;
+  uint8_t mem;                   /* KHCN__MEM_*: which arrays live in the arena */
 };
 
+/* ind->mem bits: the first, exact-size allocation of the observation block
+ * and of the target array come from the plan's arena (no allocator header,
+ * no rounding); they move to khcn__malloc'd memory only when they grow. */
+#define KHCN__MEM_OBS_ARENA 1u
+#define KHCN__MEM_TARGETS_ARENA 2u
+
+/* The three observation arrays; NULL when the indicator has none. */
 static inline double *khcn__obs_values(const khcn_indicator *ind) {
   return (double *)(void *)ind->obs_block;
 }
 static inline int16_t *khcn__obs_years(const khcn_indicator *ind) {
-  return (int16_t *)(void *)(ind->obs_block + (size_t)ind->cap_obs * 8);
+  return ind->obs_block ? (int16_t *)(void *)(ind->obs_block + (size_t)ind->cap_obs * 8) : NULL;
 }
 static inline uint8_t *khcn__obs_status(const khcn_indicator *ind) {
-  return ind->obs_block + (size_t)ind->cap_obs * 10;
+  return ind->obs_block ? ind->obs_block + (size_t)ind->cap_obs * 10 : NULL;
 }
 
 typedef struct khcn__link {
@@ -132,6 +140,11 @@ struct khcn_plan {
   khcn__vec agencies;      /* khcn_agency * */
   khcn__vec resp;          /* khcn__resp (by value) */
   khcn__map ind_map, node_map, agency_map;
+  /* hash index of resp on (task, agency, role, to): slots hold index + 1;
+   * it covers resp[0 .. resp_indexed) and catches up lazily, so code that
+   * appends to resp directly stays correct; unassign drops it */
+  uint32_t *resp_slots;
+  size_t resp_cap, resp_indexed;
   khcn__unknown *unknown;      /* unknown keys of the plan map */
   khcn__unknown *doc_unknown;  /* unknown keys of the document envelope */
 };
