@@ -1048,18 +1048,7 @@ static void presize(cr *c, khcn__map *m) {
   if (m->len || m->cap || !head_at(c, c->pos, &major, &n) || major != 4) return;
   if (n > (c->len - c->pos) / 8) n = (c->len - c->pos) / 8;
   if (n < 1024 || n > c->rd.opt.max_entities) return;
-  size_t cap = 16;
-  while (cap * 3 < n * 4 + 4) cap *= 2;
-  const char **keys = khcn__calloc(cap, sizeof *keys);
-  void **vals = khcn__calloc(cap, sizeof *vals);
-  if (!keys || !vals) {
-    khcn__free(keys);
-    khcn__free(vals);
-    return; /* the map grows by itself */
-  }
-  m->keys = keys;
-  m->vals = vals;
-  m->cap = cap;
+  if (khcn__map_reserve(m, (size_t)n + 1) != KHCN_OK) khcn_error_clear(); /* the map grows by itself */
 }
 
 static const char *const plan_text_names[] = {"title", "issuer", "number", "date", "province", "signer",

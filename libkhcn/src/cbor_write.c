@@ -276,35 +276,7 @@ void khcn__json_number(khcn__sb *sb, double d) {
     } while (m);
     while (k) digits[n++] = tmp[--k];
   }
-  /* the layout of khcn__sb_double() */
-  if (d < 0) out[o++] = '-';
-  if (e >= 0 && n + e <= 21) {
-    memcpy(out + o, digits, (size_t)n);
-    o += n;
-    for (int i = 0; i < e; i++) out[o++] = '0';
-  } else if (e < 0 && -e < n) {
-    int ip = n + e;
-    memcpy(out + o, digits, (size_t)ip);
-    o += ip;
-    out[o++] = '.';
-    memcpy(out + o, digits + ip, (size_t)(n - ip));
-    o += n - ip;
-  } else if (e < 0 && -e - n <= 6) {
-    out[o++] = '0';
-    out[o++] = '.';
-    for (int i = 0; i < -e - n; i++) out[o++] = '0';
-    memcpy(out + o, digits, (size_t)n);
-    o += n;
-  } else {
-    out[o++] = digits[0];
-    if (n > 1) {
-      out[o++] = '.';
-      memcpy(out + o, digits + 1, (size_t)(n - 1));
-      o += n - 1;
-    }
-    o += snprintf(out + o, sizeof out - (size_t)o, "e%d", e + n - 1);
-  }
-  khcn__sb_putn(sb, out, (size_t)o);
+  khcn__sb_decimal(sb, d < 0, digits, n, e);
 }
 
 khcn_status khcn__bb_finish(khcn__bb *b, khcn_buf *out) {

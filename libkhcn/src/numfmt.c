@@ -73,13 +73,10 @@ int khcn__shortest_digits(double d, char *buf, int *exp10) {
   return n;
 }
 
-void khcn__sb_double(khcn__sb *sb, double d) {
-  char digits[32];
-  int e;
-  int n = khcn__shortest_digits(d, digits, &e);
+void khcn__sb_decimal(khcn__sb *sb, int negative, const char *digits, int n, int e) {
   char out[64];
   int o = 0;
-  if (d < 0 && !(n == 1 && digits[0] == '0')) out[o++] = '-';
+  if (negative && !(n == 1 && digits[0] == '0')) out[o++] = '-';
   if (e >= 0 && n + e <= 21) {
     memcpy(out + o, digits, (size_t)n);
     o += n;
@@ -107,4 +104,11 @@ void khcn__sb_double(khcn__sb *sb, double d) {
     o += snprintf(out + o, sizeof out - (size_t)o, "e%d", e + n - 1);
   }
   khcn__sb_putn(sb, out, (size_t)o);
+}
+
+void khcn__sb_double(khcn__sb *sb, double d) {
+  char digits[32];
+  int e;
+  int n = khcn__shortest_digits(d, digits, &e);
+  khcn__sb_decimal(sb, d < 0, digits, n, e);
 }

@@ -122,8 +122,7 @@ uint64_t khcn__hash(const char *s) {
   return h;
 }
 
-static khcn_status map_grow(khcn__map *m) {
-  size_t cap = m->cap ? m->cap * 2 : 16;
+static khcn_status map_rehash(khcn__map *m, size_t cap) {
   const char **keys = khcn__calloc(cap, sizeof *keys);
   void **vals = khcn__calloc(cap, sizeof *vals);
   if (!keys || !vals) {
@@ -144,6 +143,15 @@ static khcn_status map_grow(khcn__map *m) {
   m->vals = vals;
   m->cap = cap;
   return KHCN_OK;
+}
+
+static khcn_status map_grow(khcn__map *m) { return map_rehash(m, m->cap ? m->cap * 2 : 16); }
+
+khcn_status khcn__map_reserve(khcn__map *m, size_t n) {
+  if (n > SIZE_MAX / 8) return khcn__err(KHCN_ELIMIT, "an index of %zu entries is too large", n);
+  size_t cap = m->cap ? m->cap : 16;
+  while (n * 4 > cap * 3) cap *= 2;
+  return cap == m->cap ? KHCN_OK : map_rehash(m, cap);
 }
 
 khcn_status khcn__map_put(khcn__map *m, const char *key, void *val) {

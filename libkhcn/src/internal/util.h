@@ -68,6 +68,8 @@ typedef struct khcn__map {
   size_t cap, len;
 } khcn__map;
 khcn_status khcn__map_put(khcn__map *m, const char *key, void *val); /* replaces */
+/* Make room for n entries in all without growing (ENOMEM leaves m as it was). */
+khcn_status khcn__map_reserve(khcn__map *m, size_t n);
 void *khcn__map_get(const khcn__map *m, const char *key);
 void khcn__map_free(khcn__map *m);
 uint64_t khcn__hash(const char *s);
@@ -86,6 +88,9 @@ void khcn__sb_printf(khcn__sb *sb, const char *fmt, ...) KHCN__PRINTF(2, 3);
 /* Append the shortest decimal that reads back as exactly d ("1.5", "1e+21",
  * "0.1"); d must be finite. */
 void khcn__sb_double(khcn__sb *sb, double d);
+/* Append the decimal DIGITS (n of them, no leading zeros) x 10^e, with a
+ * minus sign if negative, in the layout of khcn__sb_double. */
+void khcn__sb_decimal(khcn__sb *sb, int negative, const char *digits, int n, int e);
 /* Move the contents into a khcn_buf (ENOMEM if a put failed). */
 khcn_status khcn__sb_finish(khcn__sb *sb, khcn_buf *out);
 void khcn__sb_free(khcn__sb *sb);
