@@ -304,20 +304,14 @@ double khcn__decimal_to_double(int64_t m, int64_t e) {
     return e < 0 ? dm / pow10_exact[-e] : dm * pow10_exact[e];
   }
   if (e < 0 && e >= -22 && am % 10 != 0) {
-    /* candidate through long double, kept only when it provably reads back */
+    /* a candidate through long double */
     static const long double p10l[23] = {1e0L,  1e1L,  1e2L,  1e3L,  1e4L,  1e5L,  1e6L,  1e7L,
                                          1e8L,  1e9L,  1e10L, 1e11L, 1e12L, 1e13L, 1e14L, 1e15L,
                                          1e16L, 1e17L, 1e18L, 1e19L, 1e20L, 1e21L, 1e22L};
     long double q = (long double)am / p10l[-e];
-#if LDBL_MANT_DIG == 64 && defined(__x86_64__)
-    /* q is am / 10^-e rounded to 64 bits (both operands exact).  Rounding
-     * it again to 53 bits can only differ from rounding the exact quotient
-     * once when q sits exactly on a midpoint between two doubles, that is
-     * when its 11 low mantissa bits are 10000000000. */
-    uint64_t bits;
-    memcpy(&bits, &q, sizeof bits);
-    if ((bits & 0x7ff) != 0x400) return m < 0 ? -(double)q : (double)q;
-#endif
+    /* No shortcut that trusts the 64-bit quotient: under emulators (valgrind
+     * computes long double at double precision) it is not what it seems.
+     * The candidate is kept only when it provably reads back. */
     double c = (double)q;
     uint64_t cm;
     int ce;

@@ -16,7 +16,6 @@ khcn_status khcn_plan_add_indicator(khcn_indicator **out, khcn_plan *p, const ch
   if ((st = khcn__check_id(id, "indicator id"))) return st;
   if (!name || !*name) return khcn__err(KHCN_EINVAL, "indicator %s: a name is required", id);
   if ((st = khcn__check_text(name, "indicator name"))) return st;
-  if (khcn__map_get(&p->ind_map, id)) return khcn__err(KHCN_EEXISTS, "indicator id \"%s\" already exists", id);
   if (p->indicators.len >= UINT32_MAX) return khcn__err(KHCN_ELIMIT, "too many indicators");
   khcn_indicator *ind = khcn__arena_alloc(&p->arena, sizeof *ind);
   if (!ind) return KHCN_ENOMEM;
@@ -29,7 +28,10 @@ khcn_status khcn_plan_add_indicator(khcn_indicator **out, khcn_plan *p, const ch
   ind->direction = 1;
   ind->index = (uint32_t)p->indicators.len;
   if ((st = khcn__vec_reserve(&p->indicators, p->indicators.len + 1))) return st;
-  if ((st = khcn__map_put(&p->ind_map, ind->id, ind))) return st;
+  /* one probe: insert unless present (a duplicate leaves its copy in the arena) */
+  if ((st = khcn__map_add(&p->ind_map, ind->id, ind)) == KHCN_EEXISTS)
+    return khcn__err(KHCN_EEXISTS, "indicator id \"%s\" already exists", id);
+  if (st) return st;
   khcn__vec_push(&p->indicators, &ind);
   if (out) *out = ind;
   return KHCN_OK;

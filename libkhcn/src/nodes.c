@@ -23,7 +23,6 @@ khcn_status khcn_plan_add_node(khcn_node **out, khcn_plan *p, khcn_node_type typ
   if (parent && strcmp(parent, id) == 0) return khcn__err(KHCN_EINVAL, "node %s cannot be its own parent", id);
   if (!title || !*title) return khcn__err(KHCN_EINVAL, "node %s: a title is required", id);
   if ((st = khcn__check_text(title, "node title")) || (st = khcn__check_text(label, "node label"))) return st;
-  if (khcn__map_get(&p->node_map, id)) return khcn__err(KHCN_EEXISTS, "node id \"%s\" already exists", id);
   if (p->nodes.len >= UINT32_MAX) return khcn__err(KHCN_ELIMIT, "too many nodes");
   khcn_node *n = khcn__arena_alloc(&p->arena, sizeof *n);
   if (!n) return KHCN_ENOMEM;
@@ -36,7 +35,9 @@ khcn_status khcn_plan_add_node(khcn_node **out, khcn_plan *p, khcn_node_type typ
     return KHCN_ENOMEM;
   n->index = (uint32_t)p->nodes.len;
   if ((st = khcn__vec_reserve(&p->nodes, p->nodes.len + 1))) return st;
-  if ((st = khcn__map_put(&p->node_map, n->id, n))) return st;
+  if ((st = khcn__map_add(&p->node_map, n->id, n)) == KHCN_EEXISTS)
+    return khcn__err(KHCN_EEXISTS, "node id \"%s\" already exists", id);
+  if (st) return st;
   khcn__vec_push(&p->nodes, &n);
   if (out) *out = n;
   return KHCN_OK;

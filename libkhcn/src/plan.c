@@ -245,7 +245,6 @@ khcn_status khcn_plan_add_agency(khcn_agency **out, khcn_plan *p, const char *id
   if (parent && (st = khcn__check_id(parent, "parent agency id"))) return st;
   if (!name || !*name) return khcn__err(KHCN_EINVAL, "agency %s: a name is required", id);
   if ((st = khcn__check_text(name, "agency name"))) return st;
-  if (khcn__map_get(&p->agency_map, id)) return khcn__err(KHCN_EEXISTS, "agency id \"%s\" already exists", id);
   khcn_agency *a = khcn__arena_alloc(&p->arena, sizeof *a);
   if (!a) return KHCN_ENOMEM;
   a->plan = p;
@@ -254,7 +253,9 @@ khcn_status khcn_plan_add_agency(khcn_agency **out, khcn_plan *p, const char *id
     return KHCN_ENOMEM;
   a->index = (uint32_t)p->agencies.len;
   if ((st = khcn__vec_reserve(&p->agencies, p->agencies.len + 1))) return st;
-  if ((st = khcn__map_put(&p->agency_map, a->id, a))) return st;
+  if ((st = khcn__map_add(&p->agency_map, a->id, a)) == KHCN_EEXISTS)
+    return khcn__err(KHCN_EEXISTS, "agency id \"%s\" already exists", id);
+  if (st) return st;
   khcn__vec_push(&p->agencies, &a); /* cannot fail after reserve */
   if (out) *out = a;
   return KHCN_OK;

@@ -154,7 +154,7 @@ khcn_status khcn__map_reserve(khcn__map *m, size_t n) {
   return cap == m->cap ? KHCN_OK : map_rehash(m, cap);
 }
 
-khcn_status khcn__map_put(khcn__map *m, const char *key, void *val) {
+static khcn_status map_insert(khcn__map *m, const char *key, void *val, int replace) {
   if ((m->len + 1) * 4 > m->cap * 3) {
     khcn_status st = map_grow(m);
     if (st) return st;
@@ -162,6 +162,7 @@ khcn_status khcn__map_put(khcn__map *m, const char *key, void *val) {
   size_t j = (size_t)khcn__hash(key) & (m->cap - 1);
   while (m->keys[j]) {
     if (strcmp(m->keys[j], key) == 0) {
+      if (!replace) return KHCN_EEXISTS;
       m->vals[j] = val;
       return KHCN_OK;
     }
@@ -172,6 +173,9 @@ khcn_status khcn__map_put(khcn__map *m, const char *key, void *val) {
   m->len++;
   return KHCN_OK;
 }
+
+khcn_status khcn__map_put(khcn__map *m, const char *key, void *val) { return map_insert(m, key, val, 1); }
+khcn_status khcn__map_add(khcn__map *m, const char *key, void *val) { return map_insert(m, key, val, 0); }
 
 void *khcn__map_get(const khcn__map *m, const char *key) {
   if (!m->cap || !key) return NULL;

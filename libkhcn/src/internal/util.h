@@ -68,6 +68,9 @@ typedef struct khcn__map {
   size_t cap, len;
 } khcn__map;
 khcn_status khcn__map_put(khcn__map *m, const char *key, void *val); /* replaces */
+/* Insert key unless present, in one probe: KHCN_EEXISTS (no error message
+ * set) when it is, KHCN_OK when inserted, or ENOMEM. */
+khcn_status khcn__map_add(khcn__map *m, const char *key, void *val);
 /* Make room for n entries in all without growing (ENOMEM leaves m as it was). */
 khcn_status khcn__map_reserve(khcn__map *m, size_t n);
 void *khcn__map_get(const khcn__map *m, const char *key);
