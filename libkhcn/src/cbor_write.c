@@ -242,40 +242,22 @@ void khcn__cbor_number(khcn__bb *b, double d) {
 }
 
 void khcn__json_number(khcn__sb *sb, double d) {
-  char out[48];
-  int o = 0;
+  char digits[24];
   if (d == 0) {
     khcn__sb_putc(sb, '0');
     return;
   }
   if (fabs(d) < 9007199254740992.0 && d == (double)(int64_t)d) {
     int64_t v = (int64_t)d;
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    char tmp[24];
-    int k = 0;
-    do {
-      tmp[k++] = (char)('0' + u % 10);
-      u /= 10;
-    } while (u);
-    if (v < 0) out[o++] = '-';
-    while (k) out[o++] = tmp[--k];
-    khcn__sb_putn(sb, out, (size_t)o);
+    if (v < 0) khcn__sb_putc(sb, '-');
+    int n = khcn__u64_digits(v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v, digits);
+    khcn__sb_putn(sb, digits, (size_t)n);
     return;
   }
   uint64_t m;
   int e;
   decimal_of(d, &m, &e);
-  char digits[24];
-  int n = 0;
-  {
-    char tmp[24];
-    int k = 0;
-    do {
-      tmp[k++] = (char)('0' + m % 10);
-      m /= 10;
-    } while (m);
-    while (k) digits[n++] = tmp[--k];
-  }
+  int n = khcn__u64_digits(m, digits);
   khcn__sb_decimal(sb, d < 0, digits, n, e);
 }
 

@@ -7,7 +7,7 @@ khcninclude_HEADERS += libkhcn/include/khcn/attain.h
 
 check_PROGRAMS += tests/unit/test_engine
 tests_unit_test_engine_SOURCES = tests/unit/main_engine.c tests/unit/test_attain.c tests/unit/test_attain_rollup.c \
-  tests/unit/test_scenario.c tests/unit/test_engine_props.c
+  tests/unit/test_scenario.c tests/unit/test_engine_props.c tests/unit/test_engine.h
 tests_unit_test_engine_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_unit_test_engine_LDADD = $(KHCN_TEST_LIBS)
 TESTS += tests/unit/test_engine

@@ -17,7 +17,7 @@
 static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
                              1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
-static int u64_digits(uint64_t m, char *buf) {
+int khcn__u64_digits(uint64_t m, char *buf) {
   char tmp[24];
   int n = 0;
   do {
@@ -50,7 +50,7 @@ int khcn__shortest_digits(double d, char *buf, int *exp10) {
           e++;
         }
         *exp10 = e;
-        return u64_digits(mi, buf);
+        return khcn__u64_digits(mi, buf);
       }
     }
   }

@@ -91,6 +91,8 @@ void khcn__sb_printf(khcn__sb *sb, const char *fmt, ...) KHCN__PRINTF(2, 3);
 /* Append the shortest decimal that reads back as exactly d ("1.5", "1e+21",
  * "0.1"); d must be finite. */
 void khcn__sb_double(khcn__sb *sb, double d);
+/* Decimal digits of m into buf[>= 21] (NUL-terminated); returns their count. */
+int khcn__u64_digits(uint64_t m, char *buf);
 /* Append the decimal DIGITS (n of them, no leading zeros) x 10^e, with a
  * minus sign if negative, in the layout of khcn__sb_double. */
 void khcn__sb_decimal(khcn__sb *sb, int negative, const char *digits, int n, int e);
