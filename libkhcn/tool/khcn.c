@@ -595,16 +595,16 @@ static const char *target_text(char *buf, size_t n, const khcn_indicator *ind, s
   fmt_num(hi, sizeof hi, t.hi, fmt);
   const char *c = khcn_comparator_name(t.comparator);
   char yr[16];
-  if (t.year) snprintf(yr, sizeof yr, "%d", t.year);
-  else snprintf(yr, sizeof yr, "every");
+  if (t.year) snprintf(yr, sizeof yr, "by %d", t.year);
+  else snprintf(yr, sizeof yr, "every year");
   switch (t.comparator) {
-  case KHCN_CMP_AT_LEAST: snprintf(buf, n, ">= %s by %s", v, yr); break;
-  case KHCN_CMP_AT_MOST: snprintf(buf, n, "<= %s by %s", v, yr); break;
-  case KHCN_CMP_RANGE: snprintf(buf, n, "%s..%s by %s", v, hi, yr); break;
-  case KHCN_CMP_APPROX: snprintf(buf, n, "~%s by %s", v, yr); break;
+  case KHCN_CMP_AT_LEAST: snprintf(buf, n, ">= %s %s", v, yr); break;
+  case KHCN_CMP_AT_MOST: snprintf(buf, n, "<= %s %s", v, yr); break;
+  case KHCN_CMP_RANGE: snprintf(buf, n, "%s..%s %s", v, hi, yr); break;
+  case KHCN_CMP_APPROX: snprintf(buf, n, "~%s %s", v, yr); break;
   case KHCN_CMP_GROWTH: snprintf(buf, n, "+%s/yr %s", v, yr); break;
-  case KHCN_CMP_MULTIPLE: snprintf(buf, n, "x%s of %d by %s", v, t.base_year, yr); break;
-  default: snprintf(buf, n, "%s %s by %s", c ? c : "?", v, yr); break;
+  case KHCN_CMP_MULTIPLE: snprintf(buf, n, "x%s of %d %s", v, t.base_year, yr); break;
+  default: snprintf(buf, n, "%s %s %s", c ? c : "?", v, yr); break;
   }
   return buf;
 }
