@@ -297,18 +297,60 @@ khcn_status khcn_indicator_remove_target(khcn_indicator *i, size_t k) {
 
 /* ------------------------------------------------------- observations */
 
-static size_t obs_block_size(size_t cap) { return cap * 11 + 8; }
+/* The shared tables behind implicit years and statuses (model.h). */
+#define Y10(y) y, y + 1, y + 2, y + 3, y + 4, y + 5, y + 6, y + 7, y + 8, y + 9
+#define Y100(y) Y10(y), Y10(y + 10), Y10(y + 20), Y10(y + 30), Y10(y + 40), Y10(y + 50), Y10(y + 60), Y10(y + 70), \
+                Y10(y + 80), Y10(y + 90)
+const int16_t khcn__year_run[KHCN__YEAR_MAX - KHCN__YEAR_MIN + 1] = {Y100(1900), Y100(2000), Y100(2100), 2200};
+const uint8_t khcn__status_zeros[KHCN__STATUS_ZEROS];
 
-/* Replace the observation block, freeing the old one unless it is in the arena. */
+static size_t obs_block_size(size_t cap) { return cap * 11; }
+
+int khcn__obs_years_run(const int16_t *years, size_t n) {
+  if (!n) return 0;
+  for (size_t k = 1; k < n; k++)
+    if (years[k] != years[0] + (int)k) return 0;
+  return years[0];
+}
+
+int khcn__obs_all_normal(const uint8_t *status, size_t n) {
+  if (n > KHCN__STATUS_ZEROS) return 0;
+  if (status)
+    for (size_t k = 0; k < n; k++)
+      if (status[k] != KHCN_OBS_NORMAL) return 0;
+  return 1;
+}
+
+/* Replace the observation block, freeing the old one unless it is in the
+ * arena; the new block is explicit. */
 static void set_obs_block(khcn_indicator *i, unsigned char *b, int in_arena) {
   if (!(i->mem & KHCN__MEM_OBS_ARENA)) khcn__free(i->obs_block);
   i->obs_block = b;
+  i->mem &= (uint8_t)~KHCN__MEM_OBS_IMPLICIT;
   if (in_arena) i->mem |= KHCN__MEM_OBS_ARENA;
   else i->mem &= (uint8_t)~KHCN__MEM_OBS_ARENA;
 }
 
-/* Move the observations into a block of capacity cap (>= nobs).  An
- * indicator's first block comes from the arena; later ones from malloc. */
+khcn_status khcn__obs_prepare(khcn_indicator *i, size_t n, int years_run, int normal) {
+  if (n > UINT32_MAX / 2) return khcn__err(KHCN_ELIMIT, "indicator %s: too many observations", i->id);
+  if (n > KHCN__STATUS_ZEROS) normal = 0;
+  unsigned char *b = NULL;
+  if (n) {
+    size_t sz = n * 8 + (years_run ? 0 : n * 2) + (normal ? 0 : n);
+    if (!(b = khcn__arena_alloc(&i->plan->arena, sz))) return KHCN_ENOMEM;
+  }
+  set_obs_block(i, b, b != NULL);
+  if (n && years_run) {
+    i->mem |= KHCN__MEM_YEARS_RUN;
+    i->year0 = (int16_t)years_run;
+  }
+  if (n && normal) i->mem |= KHCN__MEM_STATUS_NORMAL;
+  i->nobs = i->cap_obs = (uint32_t)n;
+  return KHCN_OK;
+}
+
+/* Move the observations into an explicit block of capacity cap (>= nobs).
+ * An indicator's first block comes from the arena; later ones from malloc. */
 static khcn_status obs_realloc(khcn_indicator *i, size_t cap) {
   int first = i->obs_block == NULL;
   unsigned char *b = first ? khcn__arena_alloc(&i->plan->arena, obs_block_size(cap))
@@ -326,9 +368,9 @@ static khcn_status obs_realloc(khcn_indicator *i, size_t cap) {
 }
 
 khcn_status khcn__obs_reserve(khcn_indicator *i, size_t n) {
-  if (n <= i->cap_obs) return KHCN_OK;
+  if (n <= i->cap_obs && !(i->mem & KHCN__MEM_OBS_IMPLICIT)) return KHCN_OK;
   if (n > UINT32_MAX / 2) return khcn__err(KHCN_ELIMIT, "indicator %s: too many observations", i->id);
-  return obs_realloc(i, n);
+  return obs_realloc(i, n < i->nobs ? i->nobs : n);
 }
 
 /* index of the first observation with year >= y */
@@ -409,10 +451,11 @@ khcn_status khcn_indicator_add_observation(khcn_indicator *i, const khcn_observa
       x->cap_obsx = cap;
     }
   }
-  if (i->nobs == i->cap_obs && (st = khcn__obs_reserve(i, i->cap_obs ? (size_t)i->cap_obs * 2 : 4))) return st;
-  double *v = khcn__obs_values(i);
-  int16_t *y = khcn__obs_years(i);
-  uint8_t *s = khcn__obs_status(i);
+  if ((st = khcn__obs_reserve(i, i->nobs == i->cap_obs ? (i->cap_obs ? (size_t)i->cap_obs * 2 : 4) : i->cap_obs)))
+    return st;
+  double *v = khcn__obs_values_w(i);
+  int16_t *y = khcn__obs_years_w(i);
+  uint8_t *s = khcn__obs_status_w(i);
   size_t tail = i->nobs - pos;
   memmove(v + pos + 1, v + pos, tail * sizeof *v);
   memmove(y + pos + 1, y + pos, tail * sizeof *y);
@@ -444,18 +487,19 @@ khcn_status khcn_indicator_set_series(khcn_indicator *i, const int *years, const
     if (!isfinite(values[k]))
       return khcn__err(KHCN_EINVAL, "indicator %s: value %zu is not a finite number", i->id, k);
   }
-  unsigned char *b = NULL;
+  int run = n ? years[0] : 0;
+  for (size_t k = 1; k < n && run; k++)
+    if (years[k] != years[0] + (int)k) run = 0;
+  khcn_status st = khcn__obs_prepare(i, n, run, 1);
+  if (st) return st;
   if (n) {
-    b = khcn__arena_alloc(&i->plan->arena, obs_block_size(n));
-    if (!b) return KHCN_ENOMEM;
-    memcpy(b, values, n * 8);
-    for (size_t k = 0; k < n; k++) {
-      ((int16_t *)(void *)(b + n * 8))[k] = (int16_t)years[k];
-    }
-    memset(b + n * 10, KHCN_OBS_NORMAL, n);
+    memcpy(khcn__obs_values_w(i), values, n * 8);
+    int16_t *y = khcn__obs_years_w(i);
+    uint8_t *s = khcn__obs_status_w(i);
+    if (y)
+      for (size_t k = 0; k < n; k++) y[k] = (int16_t)years[k];
+    if (s) memset(s, KHCN_OBS_NORMAL, n);
   }
-  set_obs_block(i, b, b != NULL);
-  i->nobs = i->cap_obs = (uint32_t)n;
   if (i->x) {
     for (uint32_t k = 0; k < i->x->nobsx; k++) khcn__unknown_free(i->x->obsx[k].unknown);
     i->x->nobsx = 0;
@@ -483,9 +527,11 @@ khcn_status khcn_indicator_remove_observation(khcn_indicator *i, int year) {
   size_t pos = obs_lower(i, year);
   if (pos >= i->nobs || khcn__obs_years(i)[pos] != year)
     return khcn__err(KHCN_ENOTFOUND, "indicator %s has no observation for %d", i->id, year);
-  double *v = khcn__obs_values(i);
-  int16_t *y = khcn__obs_years(i);
-  uint8_t *s = khcn__obs_status(i);
+  khcn_status st = khcn__obs_reserve(i, i->nobs);
+  if (st) return st;
+  double *v = khcn__obs_values_w(i);
+  int16_t *y = khcn__obs_years_w(i);
+  uint8_t *s = khcn__obs_status_w(i);
   size_t tail = i->nobs - pos - 1;
   memmove(v + pos, v + pos + 1, tail * sizeof *v);
   memmove(y + pos, y + pos + 1, tail * sizeof *y);
@@ -680,11 +726,12 @@ khcn_status khcn__indicator_copy(khcn_plan *dst, const khcn_indicator *s) {
     }
   }
   if (s->nobs) {
-    if ((st = khcn__obs_reserve(d, s->nobs))) return st;
-    memcpy(khcn__obs_values(d), khcn__obs_values(s), s->nobs * 8);
-    memcpy(khcn__obs_years(d), khcn__obs_years(s), s->nobs * 2);
-    memcpy(khcn__obs_status(d), khcn__obs_status(s), s->nobs);
-    d->nobs = s->nobs;
+    if ((st = khcn__obs_prepare(d, s->nobs, khcn__obs_years_run(khcn__obs_years(s), s->nobs),
+                                khcn__obs_all_normal(khcn__obs_status(s), s->nobs))))
+      return st;
+    memcpy(khcn__obs_values_w(d), khcn__obs_values(s), s->nobs * 8);
+    if (khcn__obs_years_w(d)) memcpy(khcn__obs_years_w(d), khcn__obs_years(s), s->nobs * 2);
+    if (khcn__obs_status_w(d)) memcpy(khcn__obs_status_w(d), khcn__obs_status(s), s->nobs);
   }
   return KHCN_OK;
 }

@@ -380,19 +380,24 @@ static int commit_observations(khcn__rd *r, khcn_indicator *ind, khcn__rec_scrat
   }
   khcn__rd_pop(r);
   if (bad || r->fatal) return r->fatal ? -1 : 0;
-  khcn_status st = khcn__obs_reserve(ind, n);
+  /* yearly series without gaps and all-normal statuses leave those out */
+  int run = (int)s->o[0].year.v, normal = 1;
+  for (size_t i = 0; i < n; i++) {
+    if (s->o[i].year.v != s->o[0].year.v + (long long)i) run = 0;
+    if (s->o[i].status.has && s->o[i].status.v != KHCN_OBS_NORMAL) normal = 0;
+  }
+  khcn_status st = khcn__obs_prepare(ind, n, run, normal);
   if (st) return model_fail(r, st, s->o[0].off, "observations");
-  double *v = khcn__obs_values(ind);
-  int16_t *y = khcn__obs_years(ind);
-  uint8_t *stt = khcn__obs_status(ind);
+  double *v = khcn__obs_values_w(ind);
+  int16_t *y = khcn__obs_years_w(ind);
+  uint8_t *stt = khcn__obs_status_w(ind);
   for (size_t i = 0; i < n; i++) {
     const khcn__rec_obs *o = &s->o[i];
     int missing = o->status.has && o->status.v == KHCN_OBS_MISSING;
     v[i] = missing ? NAN : o->value.v;
-    y[i] = (int16_t)o->year.v;
-    stt[i] = (uint8_t)(o->status.has ? o->status.v : 0);
+    if (y) y[i] = (int16_t)o->year.v;
+    if (stt) stt[i] = (uint8_t)(o->status.has ? o->status.v : 0);
   }
-  ind->nobs = (uint32_t)n;
   if (nextra) {
     khcn__ind_extra *x = khcn__ind_extra_get(ind);
     if (!x) return model_fail(r, KHCN_ENOMEM, 0, NULL);

@@ -72,6 +72,7 @@ struct khcn_indicator {
   uint32_t index;
   uint16_t ntargets, cap_targets;
   int16_t base_year;             /* 0: none */
+  int16_t year0;                 /* KHCN__MEM_YEARS_RUN: the first year */
   int8_t direction;              /* +1 / -1 */
   uint8_t measure, kind;
   uint8_t mem;                   /* KHCN__MEM_*: which arrays live in the arena */
@@ -79,19 +80,52 @@ struct khcn_indicator {
 
 /* ind->mem bits: the first, exact-size allocation of the observation block
  * and of the target array come from the plan's arena (no allocator header,
- * no rounding); they move to khcn__malloc'd memory only when they grow. */
+ * no rounding); they move to khcn__malloc'd memory only when they grow.
+ *
+ * Yearly series without gaps and with every status normal are the norm in
+ * bulk data, so an exact-size block may leave out its years and statuses:
+ * KHCN__MEM_YEARS_RUN: the years are year0, year0 + 1, ... (not stored);
+ * KHCN__MEM_STATUS_NORMAL: every status is normal (not stored; at most
+ * KHCN__STATUS_ZEROS observations).  The read helpers then return pointers
+ * into shared read-only tables.  Such a block has cap_obs == nobs; code that
+ * changes observations in place makes the block explicit first
+ * (khcn__obs_reserve always leaves an explicit block). */
 #define KHCN__MEM_OBS_ARENA 1u
 #define KHCN__MEM_TARGETS_ARENA 2u
+#define KHCN__MEM_YEARS_RUN 4u
+#define KHCN__MEM_STATUS_NORMAL 8u
+#define KHCN__MEM_OBS_IMPLICIT (KHCN__MEM_YEARS_RUN | KHCN__MEM_STATUS_NORMAL)
+#define KHCN__YEAR_MIN 1900
+#define KHCN__YEAR_MAX 2200
+#define KHCN__STATUS_ZEROS 512
+extern const int16_t khcn__year_run[KHCN__YEAR_MAX - KHCN__YEAR_MIN + 1]; /* 1900 .. 2200 */
+extern const uint8_t khcn__status_zeros[KHCN__STATUS_ZEROS];
 
-/* The three observation arrays; NULL when the indicator has none. */
-static inline double *khcn__obs_values(const khcn_indicator *ind) {
-  return (double *)(void *)ind->obs_block;
+/* The three observation arrays (read-only); NULL when the indicator has none. */
+static inline const double *khcn__obs_values(const khcn_indicator *ind) {
+  return (const double *)(const void *)ind->obs_block;
 }
-static inline int16_t *khcn__obs_years(const khcn_indicator *ind) {
-  return ind->obs_block ? (int16_t *)(void *)(ind->obs_block + (size_t)ind->cap_obs * 8) : NULL;
+static inline const int16_t *khcn__obs_years(const khcn_indicator *ind) {
+  if (!ind->obs_block) return NULL;
+  if (ind->mem & KHCN__MEM_YEARS_RUN) return khcn__year_run + (ind->year0 - KHCN__YEAR_MIN);
+  return (const int16_t *)(const void *)(ind->obs_block + (size_t)ind->cap_obs * 8);
 }
-static inline uint8_t *khcn__obs_status(const khcn_indicator *ind) {
-  return ind->obs_block ? ind->obs_block + (size_t)ind->cap_obs * 10 : NULL;
+static inline const uint8_t *khcn__obs_status(const khcn_indicator *ind) {
+  if (!ind->obs_block) return NULL;
+  if (ind->mem & KHCN__MEM_STATUS_NORMAL) return khcn__status_zeros;
+  return ind->obs_block + (size_t)ind->cap_obs * ((ind->mem & KHCN__MEM_YEARS_RUN) ? 8 : 10);
+}
+/* Writable arrays: NULL when the block has none or leaves them out. */
+static inline double *khcn__obs_values_w(khcn_indicator *ind) { return (double *)(void *)ind->obs_block; }
+static inline int16_t *khcn__obs_years_w(khcn_indicator *ind) {
+  return ind->obs_block && !(ind->mem & KHCN__MEM_YEARS_RUN)
+             ? (int16_t *)(void *)(ind->obs_block + (size_t)ind->cap_obs * 8)
+             : NULL;
+}
+static inline uint8_t *khcn__obs_status_w(khcn_indicator *ind) {
+  return ind->obs_block && !(ind->mem & KHCN__MEM_STATUS_NORMAL)
+             ? ind->obs_block + (size_t)ind->cap_obs * ((ind->mem & KHCN__MEM_YEARS_RUN) ? 8 : 10)
+             : NULL;
 }
 
 typedef struct khcn__link {
@@ -159,7 +193,18 @@ void khcn__node_release(khcn_node *node);
 /* Append a deep copy of src (from another plan) to dst. */
 khcn_status khcn__indicator_copy(khcn_plan *dst, const khcn_indicator *src);
 khcn_status khcn__node_copy(khcn_plan *dst, const khcn_node *src);
-/* Make room for n observations in total (keeps existing ones). */
+/* Make room for n observations in total (keeps existing ones); the block
+ * is explicit afterwards (every array stored). */
 khcn_status khcn__obs_reserve(khcn_indicator *ind, size_t n);
+/* Replace the observations of ind with an exact-size block for n of them
+ * (nobs set to n, contents to fill in): years_run != 0 leaves the years out
+ * (they are years_run, years_run + 1, ...), normal != 0 the statuses (all
+ * normal; n <= KHCN__STATUS_ZEROS).  Write the stored arrays through the _w
+ * helpers.  0 or ENOMEM (ind unchanged). */
+khcn_status khcn__obs_prepare(khcn_indicator *ind, size_t n, int years_run, int normal);
+/* Whether n observations with these years (increasing) and statuses (NULL:
+ * all normal) may leave out their years (returns the first year) / statuses. */
+int khcn__obs_years_run(const int16_t *years, size_t n);
+int khcn__obs_all_normal(const uint8_t *status, size_t n);
 
 #endif
