@@ -20,7 +20,12 @@ khcn_status khcn_plan_add_indicator(khcn_indicator **out, khcn_plan *p, const ch
   khcn_indicator *ind = khcn__arena_alloc(&p->arena, sizeof *ind);
   if (!ind) return KHCN_ENOMEM;
   ind->plan = p;
-  if (!(ind->id = khcn__arena_strdup(&p->arena, id)) || !(ind->name = khcn__arena_strdup(&p->arena, name)))
+  /* bulk data repeats names: share the previous indicator's copy (arena
+   * strings are never changed in place; a new name is a new copy) */
+  const khcn_indicator *prev = p->indicators.len ? KHCN__VEC_AT(&p->indicators, khcn_indicator *, p->indicators.len - 1) : NULL;
+  if (prev && prev->name && strcmp(prev->name, name) == 0) ind->name = prev->name;
+  if (!(ind->id = khcn__arena_strdup(&p->arena, id)) ||
+      (!ind->name && !(ind->name = khcn__arena_strdup(&p->arena, name))))
     return KHCN_ENOMEM;
   ind->unit = "";
   ind->limit = NAN;

@@ -30,8 +30,15 @@ khcn_status khcn_plan_add_node(khcn_node **out, khcn_plan *p, khcn_node_type typ
   n->plan = p;
   n->type = (uint8_t)type;
   n->weight = 1.0;
-  if (!(n->id = khcn__arena_strdup(a, id)) || !(n->title = khcn__arena_strdup(a, title)) ||
-      (parent && !(n->parent = khcn__arena_strdup(a, parent))) || (label && !(n->label = khcn__arena_strdup(a, label))))
+  /* share the previous node's title when it repeats, and an existing
+   * parent's id (arena strings are never changed in place) */
+  const khcn_node *prev = p->nodes.len ? KHCN__VEC_AT(&p->nodes, khcn_node *, p->nodes.len - 1) : NULL;
+  if (prev && prev->title && strcmp(prev->title, title) == 0) n->title = prev->title;
+  const khcn_node *pa = parent ? khcn__map_get(&p->node_map, parent) : NULL;
+  if (pa) n->parent = pa->id;
+  if (!(n->id = khcn__arena_strdup(a, id)) || (!n->title && !(n->title = khcn__arena_strdup(a, title))) ||
+      (parent && !n->parent && !(n->parent = khcn__arena_strdup(a, parent))) ||
+      (label && !(n->label = khcn__arena_strdup(a, label))))
     return KHCN_ENOMEM;
   n->index = (uint32_t)p->nodes.len;
   if ((st = khcn__vec_reserve(&p->nodes, p->nodes.len + 1))) return st;

@@ -15,38 +15,42 @@ struct khcn__arena_chunk {
 
 #define KHCN__ARENA_CHUNK 65536u
 
-void *khcn__arena_alloc(khcn__arena *a, size_t n) {
-  n = (n + 7u) & ~(size_t)7u;
-  if (n == 0) n = 8;
-  if (!a->head || a->cap - a->used < n) {
-    size_t sz = n > KHCN__ARENA_CHUNK / 4 ? n : KHCN__ARENA_CHUNK;
+/* n bytes at the given alignment (8 or 1), zeroed unless !zero */
+static void *arena_take(khcn__arena *a, size_t n, size_t align, int zero) {
+  if (n == 0) n = 1;
+  size_t at = (a->used + align - 1) & ~(align - 1);
+  if (!a->head || at > a->cap || a->cap - at < n) {
+    size_t sz = n > KHCN__ARENA_CHUNK / 4 ? (n + 7u) & ~(size_t)7u : KHCN__ARENA_CHUNK;
     khcn__arena_chunk *c = khcn__malloc(sizeof *c + sz);
     if (!c) {
       khcn__nomem("plan storage");
       return NULL;
     }
     c->size = sz;
-    if (sz == n && a->head) {
+    if (sz != KHCN__ARENA_CHUNK && a->head) {
       /* a large block: keep the current chunk for further small allocs */
       c->next = a->head->next;
       a->head->next = c;
-      memset(c->data, 0, n);
+      if (zero) memset(c->data, 0, n);
       return c->data;
     }
     c->next = a->head;
     a->head = c;
     a->used = 0;
     a->cap = sz;
+    at = 0;
   }
-  void *p = a->head->data + a->used;
-  a->used += n;
-  memset(p, 0, n);
+  void *p = a->head->data + at;
+  a->used = at + n;
+  if (zero) memset(p, 0, n);
   return p;
 }
 
+void *khcn__arena_alloc(khcn__arena *a, size_t n) { return arena_take(a, n, 8, 1); }
+
 const char *khcn__arena_strndup(khcn__arena *a, const char *s, size_t n) {
   if (!s) return NULL;
-  char *d = khcn__arena_alloc(a, n + 1);
+  char *d = arena_take(a, n + 1, 1, 0); /* text needs no alignment */
   if (!d) return NULL;
   memcpy(d, s, n);
   d[n] = '\0';
