@@ -127,8 +127,8 @@ void khcn__estruct_free(khcn__estruct *s) {
   khcn__free(s);
 }
 
-/* A transient id -> index table for building the structure: 8 bytes a
- * slot (32-bit hash, index), one strcmp per hit instead of one per probe. */
+/* The plan's id indexes (model.h: 8 bytes a slot, (index << 32) | 32-bit
+ * hash) probed directly: one strcmp per hit instead of one per probe. */
 #if defined(__GNUC__) || defined(__clang__)
 # define PREFETCH(p) __builtin_prefetch(p)
 #else
@@ -137,58 +137,39 @@ void khcn__estruct_free(khcn__estruct *s) {
 #define IDB 32
 
 typedef struct idtab {
-  uint64_t *slot;    /* (index << 32) | hash; 0 = empty (hashes are odd) */
+  const uint64_t *slot; /* the plan's; NULL when empty */
   size_t mask;
-  void *const *ents; /* entity pointers by index */
-  int kind;          /* 0 indicator, 1 node, 2 agency */
-  uint32_t *rlist;   /* indicators: the ones with a ratio formula */
+  void *const *ents;    /* entity pointers by index */
+  int kind;             /* 0 indicator, 1 node, 2 agency */
+  uint32_t *rlist;      /* indicators: the ones with a ratio formula */
   size_t nr, rcap;
 } idtab;
 
-static uint32_t fnv(const char *s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-  return (uint32_t)(h ^ (h >> 32)) | 1u;
-}
+#define fnv khcn__idx_hash
 
 static const char *const *ent_idp(const idtab *t, size_t i) {
-  if (t->kind == 0) return &((khcn_indicator *const *)t->ents)[i]->id;
-  if (t->kind == 1) return &((khcn_node *const *)t->ents)[i]->id;
-  return &((khcn_agency *const *)t->ents)[i]->id;
+  return &((const char *const *)t->ents[i])[1];
 }
 
-static int idtab_init(idtab *t, const khcn__vec *v, int kind) {
-  size_t n = v->len, cap = 16;
-  while (cap < 2 * n) cap *= 2;
+static int idtab_init(idtab *t, const khcn__idx *x, int kind) {
   t->kind = kind;
-  t->ents = (void *const *)v->data;
-  t->slot = khcn__calloc(cap, sizeof *t->slot);
-  t->mask = cap - 1;
-  if (!t->slot) return 0;
-  uint32_t hb[IDB];
-  for (size_t b = 0; b < n; b += IDB) {
-    size_t m = n - b < IDB ? n - b : IDB;
-    for (size_t k = 0; k < m; k++) {
-      hb[k] = fnv(*ent_idp(t, b + k));
-      PREFETCH(&t->slot[hb[k] & t->mask]);
-      if (kind == 0) {
-        const khcn_indicator *ind = ((khcn_indicator *const *)t->ents)[b + k];
-        if (ind->x && ind->x->num) {
-          if (t->nr == t->rcap) {
-            size_t nc = t->rcap ? t->rcap * 2 : 64;
-            uint32_t *nl = khcn__realloc(t->rlist, nc * sizeof *nl);
-            if (!nl) return 0;
-            t->rlist = nl;
-            t->rcap = nc;
-          }
-          t->rlist[t->nr++] = (uint32_t)(b + k);
+  t->ents = (void *const *)x->ents->data;
+  t->slot = x->cap ? x->slot : NULL;
+  t->mask = x->cap ? x->cap - 1 : 0;
+  if (kind == 0) {
+    size_t n = x->ents->len;
+    for (size_t i = 0; i < n; i++) {
+      const khcn_indicator *ind = ((khcn_indicator *const *)t->ents)[i];
+      if (ind->x && ind->x->num) {
+        if (t->nr == t->rcap) {
+          size_t nc = t->rcap ? t->rcap * 2 : 64;
+          uint32_t *nl = khcn__realloc(t->rlist, nc * sizeof *nl);
+          if (!nl) return 0;
+          t->rlist = nl;
+          t->rcap = nc;
         }
+        t->rlist[t->nr++] = (uint32_t)i;
       }
-    }
-    for (size_t k = 0; k < m; k++) {
-      size_t j = hb[k] & t->mask;
-      while (t->slot[j]) j = (j + 1) & t->mask;
-      t->slot[j] = ((uint64_t)(b + k) << 32) | hb[k];
     }
   }
   return 1;
@@ -210,6 +191,10 @@ static uint32_t idtab_get(const idtab *t, const char *id) {
 /* Resolve up to IDB ids at once, overlapping the cache misses of the
  * table, the entity and its id string (software pipelining). */
 static void idtab_get_batch(const idtab *t, const char *const *ids, size_t m, uint32_t *out) {
+  if (!t->slot) {
+    for (size_t k = 0; k < m; k++) out[k] = UINT32_MAX;
+    return;
+  }
   uint32_t h[IDB];
   size_t j[IDB];
   uint32_t cand[IDB];
@@ -242,20 +227,19 @@ static void idtab_get_batch(const idtab *t, const char *const *ids, size_t m, ui
 }
 
 static void idtab_free(idtab *t) {
-  khcn__free(t->slot);
   khcn__free(t->rlist);
 }
 
 static uint32_t ind_index_of(const khcn_plan *p, const char *id) {
-  khcn_indicator *ind = khcn__map_get(&p->ind_map, id);
+  khcn_indicator *ind = khcn__idx_get(&p->ind_map, id);
   return ind ? ind->index : UINT32_MAX;
 }
 static uint32_t node_index_of(const khcn_plan *p, const char *id) {
-  khcn_node *n = khcn__map_get(&p->node_map, id);
+  khcn_node *n = khcn__idx_get(&p->node_map, id);
   return n ? n->index : UINT32_MAX;
 }
 static uint32_t agency_index_of(const khcn_plan *p, const char *id) {
-  khcn_agency *a = khcn__map_get(&p->agency_map, id);
+  khcn_agency *a = khcn__idx_get(&p->agency_map, id);
   return a ? a->index : UINT32_MAX;
 }
 
@@ -283,8 +267,8 @@ static khcn_status build(khcn__estruct **out, const khcn_plan *plan, const doubl
   uint32_t *cnt = NULL;
   idtab it = {0}, nt = {0}, at = {0};
   if (!s) return khcn__nomem("engine structure");
-  if (!idtab_init(&it, &plan->indicators, 0) || !idtab_init(&nt, &plan->nodes, 1) ||
-      !idtab_init(&at, &plan->agencies, 2))
+  if (!idtab_init(&it, &plan->ind_map, 0) || !idtab_init(&nt, &plan->node_map, 1) ||
+      !idtab_init(&at, &plan->agency_map, 2))
     goto nomem;
   size_t nind = s->nind = plan->indicators.len, nn = s->nnode = plan->nodes.len, na = s->nag = plan->agencies.len;
   khcn_node **nodes = (khcn_node **)plan->nodes.data;

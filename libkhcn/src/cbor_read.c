@@ -1042,13 +1042,13 @@ static int el_budget(cr *c, size_t depth) {
 /* Size an empty id index for n more entries up front (no rehash while a
  * national plan is read).  The declared count is only a hint, capped by the
  * input: each entity takes at least 8 bytes. */
-static void presize(cr *c, khcn__map *m) {
+static void presize(cr *c, khcn__idx *m) {
   unsigned major;
   uint64_t n;
   if (m->len || m->cap || !head_at(c, c->pos, &major, &n) || major != 4) return;
   if (n > (c->len - c->pos) / 8) n = (c->len - c->pos) / 8;
   if (n < 1024 || n > c->rd.opt.max_entities) return;
-  if (khcn__map_reserve(m, (size_t)n + 1) != KHCN_OK) khcn_error_clear(); /* the map grows by itself */
+  if (khcn__idx_reserve(m, (size_t)n + 1) != KHCN_OK) khcn_error_clear(); /* the map grows by itself */
 }
 
 static const char *const plan_text_names[] = {"title", "issuer", "number", "date", "province", "signer",

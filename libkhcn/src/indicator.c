@@ -34,7 +34,7 @@ khcn_status khcn_plan_add_indicator(khcn_indicator **out, khcn_plan *p, const ch
   ind->index = (uint32_t)p->indicators.len;
   if ((st = khcn__vec_reserve(&p->indicators, p->indicators.len + 1))) return st;
   /* one probe: insert unless present (a duplicate leaves its copy in the arena) */
-  if ((st = khcn__map_add(&p->ind_map, ind->id, ind)) == KHCN_EEXISTS)
+  if ((st = khcn__idx_add(&p->ind_map, ind->id, ind->index)) == KHCN_EEXISTS)
     return khcn__err(KHCN_EEXISTS, "indicator id \"%s\" already exists", id);
   if (st) return st;
   khcn__vec_push(&p->indicators, &ind);
@@ -67,7 +67,7 @@ khcn_indicator *khcn_plan_indicator_at(const khcn_plan *p, size_t i) {
   return (p && i < p->indicators.len) ? KHCN__VEC_AT(&p->indicators, khcn_indicator *, i) : NULL;
 }
 khcn_indicator *khcn_plan_indicator(const khcn_plan *p, const char *id) {
-  return p ? khcn__map_get(&p->ind_map, id) : NULL;
+  return p ? khcn__idx_get(&p->ind_map, id) : NULL;
 }
 
 /* ------------------------------------------------------------ getters */

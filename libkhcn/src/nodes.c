@@ -34,7 +34,7 @@ khcn_status khcn_plan_add_node(khcn_node **out, khcn_plan *p, khcn_node_type typ
    * parent's id (arena strings are never changed in place) */
   const khcn_node *prev = p->nodes.len ? KHCN__VEC_AT(&p->nodes, khcn_node *, p->nodes.len - 1) : NULL;
   if (prev && prev->title && strcmp(prev->title, title) == 0) n->title = prev->title;
-  const khcn_node *pa = parent ? khcn__map_get(&p->node_map, parent) : NULL;
+  const khcn_node *pa = parent ? khcn__idx_get(&p->node_map, parent) : NULL;
   if (pa) n->parent = pa->id;
   if (!(n->id = khcn__arena_strdup(a, id)) || (!n->title && !(n->title = khcn__arena_strdup(a, title))) ||
       (parent && !n->parent && !(n->parent = khcn__arena_strdup(a, parent))) ||
@@ -42,7 +42,7 @@ khcn_status khcn_plan_add_node(khcn_node **out, khcn_plan *p, khcn_node_type typ
     return KHCN_ENOMEM;
   n->index = (uint32_t)p->nodes.len;
   if ((st = khcn__vec_reserve(&p->nodes, p->nodes.len + 1))) return st;
-  if ((st = khcn__map_add(&p->node_map, n->id, n)) == KHCN_EEXISTS)
+  if ((st = khcn__idx_add(&p->node_map, n->id, n->index)) == KHCN_EEXISTS)
     return khcn__err(KHCN_EEXISTS, "node id \"%s\" already exists", id);
   if (st) return st;
   khcn__vec_push(&p->nodes, &n);
@@ -60,7 +60,7 @@ size_t khcn_plan_node_count(const khcn_plan *p) { return p ? p->nodes.len : 0; }
 khcn_node *khcn_plan_node_at(const khcn_plan *p, size_t i) {
   return (p && i < p->nodes.len) ? KHCN__VEC_AT(&p->nodes, khcn_node *, i) : NULL;
 }
-khcn_node *khcn_plan_node(const khcn_plan *p, const char *id) { return p ? khcn__map_get(&p->node_map, id) : NULL; }
+khcn_node *khcn_plan_node(const khcn_plan *p, const char *id) { return p ? khcn__idx_get(&p->node_map, id) : NULL; }
 
 const char *khcn_node_id(const khcn_node *n) { return n ? n->id : NULL; }
 khcn_node_type khcn_node_type_of(const khcn_node *n) { return n ? (khcn_node_type)n->type : KHCN_NODE_TASK; }
@@ -106,7 +106,7 @@ khcn_status khcn_node_link(khcn_node *n, const char *indicator, double weight) {
     n->cap_links = cap;
   }
   /* share the indicator's own id string when it exists (same arena) */
-  const khcn_indicator *ind = khcn__map_get(&n->plan->ind_map, indicator);
+  const khcn_indicator *ind = khcn__idx_get(&n->plan->ind_map, indicator);
   const char *c = ind ? ind->id : khcn__arena_strdup(&n->plan->arena, indicator);
   if (!c) return KHCN_ENOMEM;
   n->links[n->nlinks].indicator = c;

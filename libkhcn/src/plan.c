@@ -1,6 +1,7 @@
 /* Plans: lifecycle, text fields, period, budget sources, legal bases,
  * agencies, the responsibility matrix, enum names, and deep copies. */
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 #include "internal/model.h"
 
@@ -90,6 +91,75 @@ khcn_status khcn__unknown_clone(khcn__unknown **out, const khcn__unknown *u) {
   return KHCN_OK;
 }
 
+/* ----------------------------------------------------------- id index */
+
+_Static_assert(offsetof(khcn_indicator, id) == sizeof(void *) && offsetof(khcn_node, id) == sizeof(void *) &&
+                   offsetof(khcn_agency, id) == sizeof(void *),
+               "entity structs start with plan, id");
+
+uint32_t khcn__idx_hash(const char *s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  return (uint32_t)(h ^ (h >> 32)) | 1u;
+}
+
+static khcn_status idx_rehash(khcn__idx *m, size_t cap) {
+  uint64_t *slot = khcn__calloc(cap, sizeof *slot);
+  if (!slot) return khcn__nomem("an index");
+  for (size_t i = 0; i < m->cap; i++) {
+    if (!m->slot[i]) continue;
+    size_t j = (uint32_t)m->slot[i] & (cap - 1);
+    while (slot[j]) j = (j + 1) & (cap - 1);
+    slot[j] = m->slot[i];
+  }
+  khcn__free(m->slot);
+  m->slot = slot;
+  m->cap = cap;
+  return KHCN_OK;
+}
+
+khcn_status khcn__idx_reserve(khcn__idx *m, size_t n) {
+  if (n > UINT32_MAX) return khcn__err(KHCN_ELIMIT, "an index of %zu entries is too large", n);
+  size_t cap = m->cap ? m->cap : 16;
+  while (n * 4 > cap * 3) cap *= 2;
+  return cap == m->cap ? KHCN_OK : idx_rehash(m, cap);
+}
+
+uint32_t khcn__idx_find(const khcn__idx *m, const char *id) {
+  if (!m->cap || !id) return UINT32_MAX;
+  uint32_t h = khcn__idx_hash(id);
+  for (size_t j = h & (m->cap - 1); m->slot[j]; j = (j + 1) & (m->cap - 1))
+    if ((uint32_t)m->slot[j] == h && strcmp(khcn__ent_id(m->ents, (size_t)(m->slot[j] >> 32)), id) == 0)
+      return (uint32_t)(m->slot[j] >> 32);
+  return UINT32_MAX;
+}
+
+void *khcn__idx_get(const khcn__idx *m, const char *id) {
+  uint32_t i = khcn__idx_find(m, id);
+  return i == UINT32_MAX ? NULL : KHCN__VEC_AT(m->ents, void *, i);
+}
+
+khcn_status khcn__idx_add(khcn__idx *m, const char *id, uint32_t index) {
+  if ((m->len + 1) * 4 > m->cap * 3) {
+    khcn_status st = idx_rehash(m, m->cap ? m->cap * 2 : 16);
+    if (st) return st;
+  }
+  uint32_t h = khcn__idx_hash(id);
+  size_t j = h & (m->cap - 1);
+  for (; m->slot[j]; j = (j + 1) & (m->cap - 1))
+    if ((uint32_t)m->slot[j] == h && strcmp(khcn__ent_id(m->ents, (size_t)(m->slot[j] >> 32)), id) == 0)
+      return KHCN_EEXISTS;
+  m->slot[j] = ((uint64_t)index << 32) | h;
+  m->len++;
+  return KHCN_OK;
+}
+
+void khcn__idx_free(khcn__idx *m) {
+  khcn__free(m->slot);
+  m->slot = NULL;
+  m->cap = m->len = 0;
+}
+
 /* ---------------------------------------------------------- lifecycle */
 
 khcn_status khcn_plan_new(khcn_plan **out, const char *id) {
@@ -105,6 +175,9 @@ khcn_status khcn_plan_new(khcn_plan **out, const char *id) {
   p->nodes.elem = sizeof(khcn_node *);
   p->agencies.elem = sizeof(khcn_agency *);
   p->resp.elem = sizeof(khcn__resp);
+  p->ind_map.ents = &p->indicators;
+  p->node_map.ents = &p->nodes;
+  p->agency_map.ents = &p->agencies;
   p->id = khcn__arena_strdup(&p->arena, id);
   if (!p->id) {
     khcn_plan_free(p);
@@ -135,9 +208,9 @@ void khcn_plan_free(khcn_plan *p) {
   khcn__vec_free(&p->agencies);
   khcn__vec_free(&p->resp);
   resp_index_drop(p);
-  khcn__map_free(&p->ind_map);
-  khcn__map_free(&p->node_map);
-  khcn__map_free(&p->agency_map);
+  khcn__idx_free(&p->ind_map);
+  khcn__idx_free(&p->node_map);
+  khcn__idx_free(&p->agency_map);
   khcn__arena_free(&p->arena);
   khcn__free(p);
 }
@@ -253,7 +326,7 @@ khcn_status khcn_plan_add_agency(khcn_agency **out, khcn_plan *p, const char *id
     return KHCN_ENOMEM;
   a->index = (uint32_t)p->agencies.len;
   if ((st = khcn__vec_reserve(&p->agencies, p->agencies.len + 1))) return st;
-  if ((st = khcn__map_add(&p->agency_map, a->id, a)) == KHCN_EEXISTS)
+  if ((st = khcn__idx_add(&p->agency_map, a->id, a->index)) == KHCN_EEXISTS)
     return khcn__err(KHCN_EEXISTS, "agency id \"%s\" already exists", id);
   if (st) return st;
   khcn__vec_push(&p->agencies, &a); /* cannot fail after reserve */
@@ -266,7 +339,7 @@ khcn_agency *khcn_plan_agency_at(const khcn_plan *p, size_t i) {
   return (p && i < p->agencies.len) ? KHCN__VEC_AT(&p->agencies, khcn_agency *, i) : NULL;
 }
 khcn_agency *khcn_plan_agency(const khcn_plan *p, const char *id) {
-  return p ? khcn__map_get(&p->agency_map, id) : NULL;
+  return p ? khcn__idx_get(&p->agency_map, id) : NULL;
 }
 const char *khcn_agency_id(const khcn_agency *a) { return a ? a->id : NULL; }
 const char *khcn_agency_name(const khcn_agency *a) { return a ? a->name : NULL; }
@@ -374,9 +447,9 @@ khcn_status khcn_plan_assign(khcn_plan *p, const khcn_responsibility *r) {
   khcn__arena *a = &p->arena;
   c.r.task = c.r.to = c.r.note = NULL;
   /* ids of existing entities are shared with them (same arena), not copied */
-  const khcn_agency *ag = khcn__map_get(&p->agency_map, r->agency);
-  const khcn_agency *to = r->to ? khcn__map_get(&p->agency_map, r->to) : NULL;
-  const khcn_node *tk = r->task ? khcn__map_get(&p->node_map, r->task) : NULL;
+  const khcn_agency *ag = khcn__idx_get(&p->agency_map, r->agency);
+  const khcn_agency *to = r->to ? khcn__idx_get(&p->agency_map, r->to) : NULL;
+  const khcn_node *tk = r->task ? khcn__idx_get(&p->node_map, r->task) : NULL;
   if (!(c.r.agency = ag ? ag->id : khcn__arena_strdup(a, r->agency)) ||
       (r->task && !(c.r.task = tk ? tk->id : khcn__arena_strdup(a, r->task))) ||
       (r->to && !(c.r.to = to ? to->id : khcn__arena_strdup(a, r->to))) ||

@@ -469,12 +469,9 @@ static khcn_status iovl_targets(const khcn_eval *e, khcn__iovl *v, uint32_t i) {
   return KHCN_OK;
 }
 
-static uint32_t lookup(const khcn__map *m, const char *id, int kind) {
-  void *p = khcn__map_get(m, id);
-  if (!p) return UINT32_MAX;
-  if (kind == 0) return ((khcn_indicator *)p)->index;
-  if (kind == 1) return ((khcn_node *)p)->index;
-  return ((khcn_agency *)p)->index;
+static uint32_t lookup(const khcn__idx *m, const char *id, int kind) {
+  (void)kind;
+  return khcn__idx_find(m, id);
 }
 
 typedef struct rawr {

@@ -99,7 +99,7 @@ static void check_nodes(vctx *v, const khcn_plan *p, long *parent, int *depth) {
     const khcn_node *nd = KHCN__VEC_AT(&p->nodes, khcn_node *, i);
     parent[i] = -1;
     if (nd->parent) {
-      const khcn_node *pa = khcn__map_get(&p->node_map, nd->parent);
+      const khcn_node *pa = khcn__idx_get(&p->node_map, nd->parent);
       if (!pa) {
         parent[i] = -2;
         ADD(v, KHCN_DIAG_DANGLING_REF, KHCN_SEV_ERROR, nd->id,
@@ -116,7 +116,7 @@ static void check_nodes(vctx *v, const khcn_plan *p, long *parent, int *depth) {
       }
     }
     for (uint32_t k = 0; k < nd->nlinks; k++)
-      if (!khcn__map_get(&p->ind_map, nd->links[k].indicator))
+      if (!khcn__idx_get(&p->ind_map, nd->links[k].indicator))
         ADD(v, KHCN_DIAG_DANGLING_REF, KHCN_SEV_ERROR, nd->id,
             (path_, sizeof path_, "/plan/%s/%s/indicators/%u", node_kind(nd), nd->id, (unsigned)k),
             "%s %s links indicator \"%s\", which does not exist", khcn_node_type_name((khcn_node_type)nd->type), nd->id,
@@ -134,7 +134,7 @@ static void check_agencies(vctx *v, const khcn_plan *p, long *parent, int *depth
     const khcn_agency *a = KHCN__VEC_AT(&p->agencies, khcn_agency *, i);
     parent[i] = -1;
     if (!a->parent) continue;
-    const khcn_agency *pa = khcn__map_get(&p->agency_map, a->parent);
+    const khcn_agency *pa = khcn__idx_get(&p->agency_map, a->parent);
     if (!pa)
       ADD(v, KHCN_DIAG_DANGLING_REF, KHCN_SEV_ERROR, a->id, (path_, sizeof path_, "/plan/agencies/%s/parent", a->id),
           "agency %s names parent \"%s\", which does not exist", a->id, a->parent);
@@ -156,13 +156,13 @@ static void check_matrix(vctx *v, const khcn_plan *p, const long *node_parent) {
     const khcn_responsibility *r = &KHCN__VEC_AT(&p->resp, khcn__resp, i).r;
     const char *ent = r->task ? r->task : p->id;
     const khcn_node *t = NULL;
-    if (r->task && !(t = khcn__map_get(&p->node_map, r->task)))
+    if (r->task && !(t = khcn__idx_get(&p->node_map, r->task)))
       ADD(v, KHCN_DIAG_DANGLING_REF, KHCN_SEV_ERROR, ent, (path_, sizeof path_, "/plan/responsibilities/%zu/task", i),
           "responsibility %zu names task \"%s\", which does not exist", i, r->task);
-    if (!khcn__map_get(&p->agency_map, r->agency))
+    if (!khcn__idx_get(&p->agency_map, r->agency))
       ADD(v, KHCN_DIAG_DANGLING_REF, KHCN_SEV_ERROR, ent, (path_, sizeof path_, "/plan/responsibilities/%zu/agency", i),
           "responsibility %zu names agency \"%s\", which does not exist", i, r->agency);
-    if (r->to && !khcn__map_get(&p->agency_map, r->to))
+    if (r->to && !khcn__idx_get(&p->agency_map, r->to))
       ADD(v, KHCN_DIAG_DANGLING_REF, KHCN_SEV_ERROR, ent, (path_, sizeof path_, "/plan/responsibilities/%zu/to", i),
           "responsibility %zu reports to \"%s\", which does not exist", i, r->to);
     if (r->role == KHCN_ROLE_REPORT && !r->to)
@@ -247,7 +247,7 @@ static void check_indicator(vctx *v, const khcn_plan *p, const khcn_indicator *i
       if (strcmp(parts[k], id) == 0)
         ADD(v, KHCN_DIAG_FORMULA, KHCN_SEV_ERROR, id, (path_, sizeof path_, "/plan/indicators/%s/formula/%s", id, names[k]),
             "indicator %s uses itself as its own %s", id, names[k]);
-      else if (!khcn__map_get(&p->ind_map, parts[k]))
+      else if (!khcn__idx_get(&p->ind_map, parts[k]))
         ADD(v, KHCN_DIAG_DANGLING_REF, KHCN_SEV_ERROR, id,
             (path_, sizeof path_, "/plan/indicators/%s/formula/%s", id, names[k]),
             "indicator %s: formula %s \"%s\" does not exist", id, names[k], parts[k]);
@@ -326,7 +326,7 @@ static void check_indicator(vctx *v, const khcn_plan *p, const khcn_indicator *i
   if (ind->x)
     for (uint32_t k = 0; k < ind->x->nobsx; k++) {
       const khcn__obs_extra *e = &ind->x->obsx[k];
-      if (e->reporter && !khcn__map_get(&p->agency_map, e->reporter))
+      if (e->reporter && !khcn__idx_get(&p->agency_map, e->reporter))
         ADD(v, KHCN_DIAG_DANGLING_REF, KHCN_SEV_WARNING, id,
             (path_, sizeof path_, "/plan/indicators/%s/observations/%d/reporter", id, e->year),
             "indicator %s: observation of %d names reporter \"%s\", which is not an agency of the plan", id, e->year,

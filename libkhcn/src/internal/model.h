@@ -162,6 +162,30 @@ typedef struct khcn__resp {
   khcn__unknown *unknown;
 } khcn__resp;
 
+/* Id index of one kind of entity (indicators, nodes, agencies): open
+ * addressing, one 8-byte slot an entity, (index << 32) | 32-bit hash (odd,
+ * so 0 is empty); the key is the entity's own id (every entity struct starts
+ * with khcn_plan *plan; const char *id).  The engine probes it directly. */
+typedef struct khcn__idx {
+  uint64_t *slot;
+  size_t cap, len;
+  const khcn__vec *ents;   /* the plan's vector of entity pointers */
+} khcn__idx;
+uint32_t khcn__idx_hash(const char *id);
+static inline const char *khcn__ent_id(const khcn__vec *ents, size_t i) {
+  return ((const char *const *)KHCN__VEC_AT(ents, void *, i))[1];
+}
+/* entity index of id or UINT32_MAX */
+uint32_t khcn__idx_find(const khcn__idx *m, const char *id);
+/* entity pointer of id or NULL */
+void *khcn__idx_get(const khcn__idx *m, const char *id);
+/* insert id (of the entity that will be at index) unless present: KHCN_EEXISTS (no
+ * error message set), KHCN_OK or ENOMEM */
+khcn_status khcn__idx_add(khcn__idx *m, const char *id, uint32_t index);
+/* make room for n entries in all (ENOMEM leaves m as it was) */
+khcn_status khcn__idx_reserve(khcn__idx *m, size_t n);
+void khcn__idx_free(khcn__idx *m);
+
 struct khcn_plan {
   khcn__arena arena;
   const char *id;
@@ -173,7 +197,7 @@ struct khcn_plan {
   khcn__vec nodes;         /* khcn_node * */
   khcn__vec agencies;      /* khcn_agency * */
   khcn__vec resp;          /* khcn__resp (by value) */
-  khcn__map ind_map, node_map, agency_map;
+  khcn__idx ind_map, node_map, agency_map;
   /* hash index of resp on (task, agency, role, to): slots hold index + 1;
    * it covers resp[0 .. resp_indexed) and catches up lazily, so code that
    * appends to resp directly stays correct; unassign drops it */
