@@ -93,8 +93,6 @@ int khcn__lagging(uint8_t s) {
 void khcn__ires_from(khcn__ires *c, const khcn_result *r) {
   memset(c, 0, sizeof *c);
   c->score = r->score;
-  c->attain = r->attainment_raw;
-  c->pace = r->pace;
   c->flags = (uint16_t)r->flags;
   c->status = (uint8_t)r->status;
 }

@@ -511,6 +511,14 @@ nomem:
 
 /* ------------------------------------------------------------ lookups */
 
+khcn_status khcn__headline_of(const khcn_eval *e, size_t i, khcn_result *r, double **buf, int16_t **ybuf, size_t *cap) {
+  khcn__iview iv;
+  khcn_status st = khcn__view(e, i, &iv, buf, ybuf, cap);
+  if (st) return st;
+  khcn__eval_headline(&e->cx, &iv, 0, r);
+  return KHCN_OK;
+}
+
 const khcn__iovl *khcn__get_iovl(const khcn_eval *e, size_t i) {
   if (!e->ovl) return NULL;
   uint32_t q = khcn__imap_get(&e->ovl->ind_ovl, (uint32_t)i);
@@ -1050,16 +1058,12 @@ khcn_status khcn_eval_column(const khcn_eval *e, khcn_column col, double *out, s
   if (!e || (!out && n)) return khcn__err(KHCN_EINVAL, "khcn_eval_column: NULL argument");
   if ((int)col < 0 || col >= KHCN_COL_COUNT_) return khcn__err(KHCN_EINVAL, "unknown column %d", (int)col);
   if (n != e->st->nind) return khcn__err(KHCN_EINVAL, "column length %zu, expected %zu", n, e->st->nind);
-  if (col == KHCN_COL_SCORE || col == KHCN_COL_STATUS || col == KHCN_COL_ATTAINMENT_RAW || col == KHCN_COL_PACE ||
-      col == KHCN_COL_ATTAINMENT || col == KHCN_COL_FLAGS) {
+  if (col == KHCN_COL_SCORE || col == KHCN_COL_STATUS || col == KHCN_COL_FLAGS) {
     for (size_t i = 0; i < n; i++) {
       const khcn__ires *c = khcn__get_ires(e, i);
       switch (col) {
       case KHCN_COL_SCORE: out[i] = c->score; break;
       case KHCN_COL_STATUS: out[i] = c->status; break;
-      case KHCN_COL_ATTAINMENT_RAW: out[i] = c->attain; break;
-      case KHCN_COL_ATTAINMENT: out[i] = c->attain != c->attain ? c->attain : (c->attain < 0 ? 0 : (c->attain > 1 ? 1 : c->attain)); break;
-      case KHCN_COL_PACE: out[i] = c->pace; break;
       default: out[i] = c->flags; break;
       }
     }

@@ -739,7 +739,13 @@ static khcn_status overlay_build(khcn_eval *e, const khcn_scenario *prior, const
       khcn__ires c;
       khcn__ires_from(&c, &r);
       const khcn__ires *old = &e->base->ires[i];
-      if (memcmp(&c, old, sizeof c) == 0) continue;
+      if (memcmp(&c, old, sizeof c) == 0) {
+        /* the attainment is not stored: an entry when it alone changed (diffs list it) */
+        khcn_result rb;
+        st = khcn__headline_of(e->base, i, &rb, &buf, &ybuf, &bcap);
+        if (st) break;
+        if (memcmp(&rb.attainment_raw, &r.attainment_raw, sizeof r.attainment_raw) == 0) continue;
+      }
       if (!GROW(o->ires, o->nires) || !GROW(o->ires_idx, o->nires)) { st = khcn__nomem("scenario"); break; }
       o->ires[o->nires] = c;
       o->ires_idx[o->nires] = i;
@@ -954,12 +960,17 @@ khcn_status khcn_eval_diff(khcn_diff **out, const khcn_eval *before, const khcn_
   khcn_diff *d = khcn__calloc(1, sizeof *d);
   if (!d) return khcn__nomem("diff");
   size_t cap = 0;
+  double *hbuf = NULL; /* scratch for recomputed attainments */
+  int16_t *hybuf = NULL;
+  size_t hcap = 0;
   size_t alls[3] = {before->st->nind, before->st->nnode + 1, before->st->nag};
   for (int kind = 0; kind < 3; kind++) {
     uint32_t *c;
     size_t nc;
     khcn_status st = candidates(before, after, kind, alls[kind], &c, &nc);
     if (st) {
+      khcn__free(hbuf);
+      khcn__free(hybuf);
       khcn_diff_free(d);
       return st;
     }
@@ -971,10 +982,19 @@ khcn_status khcn_eval_diff(khcn_diff **out, const khcn_eval *before, const khcn_
       en.attainment_before = en.attainment_after = NAN;
       if (kind == 0) {
         const khcn__ires *p = khcn__get_ires(before, c[x]), *q = khcn__get_ires(after, c[x]);
+        khcn_result rp, rq;
+        if ((st = khcn__headline_of(before, c[x], &rp, &hbuf, &hybuf, &hcap)) ||
+            (st = khcn__headline_of(after, c[x], &rq, &hbuf, &hybuf, &hcap))) {
+          khcn__free(c);
+          khcn__free(hbuf);
+          khcn__free(hybuf);
+          khcn_diff_free(d);
+          return st;
+        }
         en.before = p->score;
         en.after = q->score;
-        en.attainment_before = p->attain;
-        en.attainment_after = q->attain;
+        en.attainment_before = rp.attainment_raw;
+        en.attainment_after = rq.attainment_raw;
         en.status_before = (khcn_progress)p->status;
         en.status_after = (khcn_progress)q->status;
       } else if (kind == 1) {
@@ -999,6 +1019,8 @@ khcn_status khcn_eval_diff(khcn_diff **out, const khcn_eval *before, const khcn_
         khcn_diff_entry *ne = khcn__realloc(d->e, cap * sizeof *ne);
         if (!ne) {
           khcn__free(c);
+          khcn__free(hbuf);
+          khcn__free(hybuf);
           khcn_diff_free(d);
           return khcn__nomem("diff");
         }
@@ -1008,6 +1030,8 @@ khcn_status khcn_eval_diff(khcn_diff **out, const khcn_eval *before, const khcn_
     }
     khcn__free(c);
   }
+  khcn__free(hbuf);
+  khcn__free(hybuf);
   *out = d;
   return KHCN_OK;
 }

@@ -7,8 +7,8 @@
  *   formulas, the responsibility matrix merged per (agency, node)).
  *   Compact CSR arrays, no per-entity malloc.  Shared read-only by the
  *   scenario evaluations made over it.
- * - per indicator only a 32-byte compact result (score, attainment, pace,
- *   status, flags) is stored; full records are recomputed on demand.
+ * - per indicator only a 16-byte compact result (score, status, flags) is
+ *   stored; attainment, pace and full records are recomputed on demand.
  * - a scenario evaluation ("overlay") stores only what changed, in small
  *   hash maps, and reads everything else through to its base.
  */
@@ -31,10 +31,8 @@ uint32_t khcn__imap_get(const khcn__imap *m, uint32_t key);
 void khcn__imap_free(khcn__imap *m);
 
 /* ---------- compact results ---------- */
-typedef struct khcn__ires {
+typedef struct khcn__ires { /* 16 bytes: what the roll-ups read */
   double score;    /* NAN: not assessed */
-  double attain;   /* headline A raw */
-  double pace;     /* R or v */
   uint16_t flags;
   uint8_t status;  /* khcn_progress */
   uint8_t pad[5];
@@ -213,6 +211,9 @@ struct khcn_eval {
 
 /* lookups that read through an overlay */
 const khcn__ires *khcn__get_ires(const khcn_eval *e, size_t i);
+/* the headline result of indicator i recomputed through e (full = 0: no
+ * projection); buffers as for khcn__view */
+khcn_status khcn__headline_of(const khcn_eval *e, size_t i, khcn_result *r, double **buf, int16_t **ybuf, size_t *cap);
 const khcn__nagg *khcn__get_nagg(const khcn_eval *e, size_t k);
 const khcn__aagg *khcn__get_aagg(const khcn_eval *e, size_t a);
 double khcn__node_weight_of(const khcn_eval *e, size_t k);
