@@ -121,10 +121,46 @@ void khcn__estruct_free(khcn__estruct *s) {
   if (!s) return;
   if (atomic_fetch_sub(&s->refs, 1) != 1) return;
   void *ptrs[] = {s->parent, s->node_w, s->depth, s->order, s->child_off, s->child, s->link_off, s->link_ind, s->link_w,
-                  s->link_node, s->ilink_off, s->ilink, s->ratio, s->rnum, s->rden, s->rfac, s->dep_off, s->dep,
+                  s->ilink_off, s->ilink, s->rbits, s->rind, s->rnum, s->rden, s->rfac, s->dep_src, s->dep,
                   s->mrole, s->nrole_off, s->arole_off, s->arole, s->araw_off, s->araw_node, s->araw_role};
   for (size_t i = 0; i < sizeof ptrs / sizeof ptrs[0]; i++) khcn__free(ptrs[i]);
   khcn__free(s);
+}
+
+long khcn__ratio_of(const khcn__estruct *s, size_t i) {
+  if (!s->rbits || !(s->rbits[i >> 6] >> (i & 63) & 1)) return -1;
+  size_t lo = 0, hi = s->nratio;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (s->rind[mid] < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return (long)lo;
+}
+
+size_t khcn__deps_of(const khcn__estruct *s, size_t i, size_t *first) {
+  size_t lo = 0, hi = s->ndep;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (s->dep_src[mid] < i) lo = mid + 1;
+    else hi = mid;
+  }
+  *first = lo;
+  size_t e = lo;
+  while (e < s->ndep && s->dep_src[e] == i) e++;
+  return e - lo;
+}
+
+uint32_t khcn__link_node(const khcn__estruct *s, size_t pos) {
+  /* the last k with link_off[k] <= pos */
+  size_t lo = 0, hi = s->nnode;
+  while (lo < hi) {
+    size_t mid = (lo + hi + 1) / 2;
+    if (s->link_off[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  while (lo < s->nnode && s->link_off[lo + 1] <= pos) lo++; /* skip nodes without links */
+  return (uint32_t)lo;
 }
 
 /* The plan's id indexes (model.h: 8 bytes a slot, (index << 32) | 32-bit
@@ -255,6 +291,11 @@ static int cmp_raw(const void *a, const void *b) {
   return (int)x->role - (int)y->role;
 }
 
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : (x > y);
+}
+
 #define ALLOC(p, n) do { if (!((p) = khcn__calloc((n) ? (n) : 1, sizeof *(p)))) goto nomem; } while (0)
 
 static khcn_status build(khcn__estruct **out, const khcn_plan *plan, const double *rolew) {
@@ -339,8 +380,14 @@ static khcn_status build(khcn__estruct **out, const khcn_plan *plan, const doubl
   s->link_off[nn + 1] = s->link_off[nn];
   size_t nl = s->link_off[nn];
   ALLOC(s->link_ind, nl);
-  ALLOC(s->link_w, nl);
-  ALLOC(s->link_node, nl);
+  int unit_w = 1;
+  for (size_t k = 0; k < nn && unit_w; k++)
+    for (uint32_t l = 0; l < nodes[k]->nlinks; l++)
+      if (nodes[k]->links[l].weight != 1.0) {
+        unit_w = 0;
+        break;
+      }
+  if (!unit_w) ALLOC(s->link_w, nl);
   ALLOC(s->ilink_off, nind + 1);
   {
     const char *bid[IDB];
@@ -358,8 +405,7 @@ static khcn_status build(khcn__estruct **out, const khcn_plan *plan, const doubl
       if (k == nn) break;
       for (uint32_t l = 0; l < nodes[k]->nlinks; l++) {
         size_t pos = s->link_off[k] + l;
-        s->link_w[pos] = nodes[k]->links[l].weight;
-        s->link_node[pos] = (uint32_t)k;
+        if (s->link_w) s->link_w[pos] = nodes[k]->links[l].weight;
         bid[nb] = nodes[k]->links[l].indicator;
         bpos[nb++] = pos;
         if (nb == IDB) {
@@ -376,41 +422,55 @@ static khcn_status build(khcn__estruct **out, const khcn_plan *plan, const doubl
   for (size_t i = 0; i < nind; i++) s->ilink_off[i + 1] += s->ilink_off[i];
   ALLOC(s->ilink, s->ilink_off[nind]);
   ALLOC(cnt, nind + 1);
-  for (size_t pos = 0; pos < nl; pos++) {
-    uint32_t i = s->link_ind[pos];
-    if (i != UINT32_MAX) s->ilink[s->ilink_off[i] + cnt[i]++] = (uint32_t)pos;
-  }
+  for (size_t k = 0; k < nn; k++)
+    for (uint32_t pos = s->link_off[k]; pos < s->link_off[k + 1]; pos++) {
+      uint32_t i = s->link_ind[pos];
+      if (i != UINT32_MAX) s->ilink[s->ilink_off[i] + cnt[i]++] = (uint32_t)k;
+    }
   khcn__free(cnt);
   cnt = NULL;
   /* ratios */
   s->nratio = it.nr;
   if (s->nratio) {
-    ALLOC(s->ratio, nind);
+    ALLOC(s->rbits, (nind + 63) / 64);
+    ALLOC(s->rind, s->nratio);
     ALLOC(s->rnum, s->nratio);
     ALLOC(s->rden, s->nratio);
     ALLOC(s->rfac, s->nratio);
-    ALLOC(s->dep_off, nind + 1);
-    memset(s->ratio, 0xff, nind * sizeof *s->ratio); /* -1: no formula */
+    size_t nd = 0;
     for (size_t r = 0; r < it.nr; r++) {
-      size_t i = it.rlist[r];
-      s->ratio[i] = (int32_t)r;
+      size_t i = it.rlist[r]; /* increasing */
+      s->rind[r] = (uint32_t)i;
+      s->rbits[i >> 6] |= (uint64_t)1 << (i & 63);
       s->rnum[r] = idtab_get(&it, inds[i]->x->num);
       s->rden[r] = idtab_get(&it, inds[i]->x->den);
       s->rfac[r] = inds[i]->x->factor;
-      if (s->rnum[r] != UINT32_MAX) s->dep_off[s->rnum[r] + 1]++;
-      if (s->rden[r] != UINT32_MAX && s->rden[r] != s->rnum[r]) s->dep_off[s->rden[r] + 1]++;
+      if (s->rnum[r] != UINT32_MAX) nd++;
+      if (s->rden[r] != UINT32_MAX && s->rden[r] != s->rnum[r]) nd++;
     }
-    for (size_t i = 0; i < nind; i++) s->dep_off[i + 1] += s->dep_off[i];
-    ALLOC(s->dep, s->dep_off[nind]);
-    ALLOC(cnt, nind + 1);
+    ALLOC(s->dep_src, nd);
+    ALLOC(s->dep, nd);
     for (size_t r = 0; r < it.nr; r++) {
-      size_t i = it.rlist[r];
       uint32_t a = s->rnum[r], b = s->rden[r];
-      if (a != UINT32_MAX) s->dep[s->dep_off[a] + cnt[a]++] = (uint32_t)i;
-      if (b != UINT32_MAX && b != a) s->dep[s->dep_off[b] + cnt[b]++] = (uint32_t)i;
+      if (a != UINT32_MAX) {
+        s->dep_src[s->ndep] = a;
+        s->dep[s->ndep++] = it.rlist[r];
+      }
+      if (b != UINT32_MAX && b != a) {
+        s->dep_src[s->ndep] = b;
+        s->dep[s->ndep++] = it.rlist[r];
+      }
     }
-    khcn__free(cnt);
-    cnt = NULL;
+    /* by source, then dependent */
+    uint64_t *pairs;
+    ALLOC(pairs, s->ndep);
+    for (size_t q = 0; q < s->ndep; q++) pairs[q] = (uint64_t)s->dep_src[q] << 32 | s->dep[q];
+    qsort(pairs, s->ndep, sizeof *pairs, cmp_u64);
+    for (size_t q = 0; q < s->ndep; q++) {
+      s->dep_src[q] = (uint32_t)(pairs[q] >> 32);
+      s->dep[q] = (uint32_t)pairs[q];
+    }
+    khcn__free(pairs);
   }
   /* responsibilities */
   size_t nr = plan->resp.len, nraw = 0;
@@ -565,7 +625,7 @@ double khcn__link_weight_of(const khcn_eval *e, size_t pos) {
     uint32_t q = khcn__imap_get(&e->ovl->linkw, (uint32_t)pos);
     if (q != UINT32_MAX) return e->ovl->linkw_v[q];
   }
-  return e->st->link_w[pos];
+  return e->st->link_w ? e->st->link_w[pos] : 1.0;
 }
 
 static int assessed(uint8_t s) {
@@ -624,8 +684,8 @@ static int usable_k(const khcn__iview *iv, size_t k) {
 khcn_status khcn__view(const khcn_eval *e, size_t i, khcn__iview *iv, double **buf, int16_t **ybuf, size_t *cap) {
   raw_view(e, i, iv);
   const khcn__estruct *s = e->st;
-  if (!s->ratio || s->ratio[i] < 0) return KHCN_OK;
-  int32_t r = s->ratio[i];
+  long r = khcn__ratio_of(s, i);
+  if (r < 0) return KHCN_OK;
   iv->n = 0;
   iv->st = NULL;
   iv->v = *buf;

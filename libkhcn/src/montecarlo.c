@@ -387,7 +387,7 @@ khcn_status khcn_montecarlo(khcn_mc **out, const khcn_eval *e, const khcn_mc_opt
       if (si[k].gov < 0) continue;
       uint32_t i = si[k].ind;
       for (uint32_t x = S->ilink_off[i]; x < S->ilink_off[i + 1]; x++) {
-        int32_t q = (int32_t)S->link_node[S->ilink[x]];
+        int32_t q = (int32_t)S->ilink[x];
         while (q >= 0 && khcn__imap_get(nm, (uint32_t)q) == UINT32_MAX) {
           if ((st = khcn__imap_put(nm, (uint32_t)q, 0))) goto done;
           q = S->parent[q];

@@ -719,8 +719,8 @@ static khcn_status overlay_build(khcn_eval *e, const khcn_scenario *prior, const
         aff[naff++] = i;
         st = khcn__imap_put(&seen, i, 1);
       }
-      if (S->dep_off)
-        for (uint32_t d = S->dep_off[i]; d < S->dep_off[i + 1] && !st; d++) {
+      size_t d0, nd = khcn__deps_of(S, i, &d0);
+      for (size_t d = d0; d < d0 + nd && !st; d++) {
           uint32_t r = S->dep[d];
           if (khcn__imap_get(&seen, r) != UINT32_MAX) continue;
           if (!GROW(aff, naff)) { st = khcn__nomem("scenario"); break; }
@@ -772,12 +772,12 @@ static khcn_status overlay_build(khcn_eval *e, const khcn_scenario *prior, const
   } while (0)
   for (size_t q = 0; q < nchanged; q++) {
     uint32_t i = changed[q];
-    for (uint32_t x = S->ilink_off[i]; x < S->ilink_off[i + 1]; x++) MARK(S->link_node[S->ilink[x]]);
+    for (uint32_t x = S->ilink_off[i]; x < S->ilink_off[i + 1]; x++) MARK(S->ilink[x]);
   }
   for (size_t c = 0; c < o->nodew.cap; c++)
     if (o->nodew.keys[c]) MARK((uint32_t)S->parent[o->nodew.keys[c] - 1]);
   for (size_t c = 0; c < o->linkw.cap; c++)
-    if (o->linkw.keys[c]) MARK(S->link_node[o->linkw.keys[c] - 1]);
+    if (o->linkw.keys[c]) MARK(khcn__link_node(S, o->linkw.keys[c] - 1));
   /* process deepest first; parents are marked as we go */
   for (int d = (int)S->maxdepth; d >= 0; d--) {
     for (size_t q = 0; q < ndirty; q++) {
@@ -808,7 +808,7 @@ static khcn_status overlay_build(khcn_eval *e, const khcn_scenario *prior, const
     uint8_t ns = khcn__get_ires(e, i)->status, os = oldst[q];
     if (ns == os) continue;
     for (uint32_t x = S->ilink_off[i]; x < S->ilink_off[i + 1]; x++) {
-      uint32_t k = S->link_node[S->ilink[x]];
+      uint32_t k = S->ilink[x];
       for (uint32_t m = S->nrole_off[k]; m < S->nrole_off[k + 1]; m++) {
         const khcn__mrole *mr = &S->mrole[m];
         if (khcn__imap_get(&o->ag_roles, mr->agency) != UINT32_MAX) continue;

@@ -76,16 +76,17 @@ typedef struct khcn__estruct {
   uint32_t *child_off, *child; /* child nodes */
   uint32_t *link_off;      /* links of node k: [link_off[k], link_off[k+1]) */
   uint32_t *link_ind;      /* indicator index, UINT32_MAX when dangling */
-  double *link_w;
-  uint32_t *link_node;     /* node of each link */
-  /* indicators -> links */
-  uint32_t *ilink_off, *ilink; /* positions in the link arrays */
+  double *link_w;          /* NULL: every link weighs 1 */
+  /* indicators -> the nodes of their links (in link order) */
+  uint32_t *ilink_off, *ilink;
   /* ratio formulas */
-  int32_t *ratio;          /* per indicator: index in rnum/rden/rfac, -1 none; NULL when no ratio */
+  uint64_t *rbits;         /* bit i: indicator i has a formula; NULL when none */
+  uint32_t *rind;          /* the indicators with a formula, increasing */
   uint32_t *rnum, *rden;   /* UINT32_MAX: dangling */
   double *rfac;
   size_t nratio;
-  uint32_t *dep_off, *dep; /* indicator -> ratio indicators using it (NULL when none) */
+  uint32_t *dep_src, *dep; /* (indicator, ratio indicator using it) pairs by indicator */
+  size_t ndep;
   /* merged roles */
   khcn__mrole *mrole;      /* sorted by node */
   size_t nmrole;
@@ -98,6 +99,12 @@ typedef struct khcn__estruct {
 } khcn__estruct;
 
 void khcn__estruct_free(khcn__estruct *s);
+/* index in rnum/rden/rfac of indicator i's formula, or -1 */
+long khcn__ratio_of(const khcn__estruct *s, size_t i);
+/* the ratio indicators using indicator i: dep[*first .. *first + return) */
+size_t khcn__deps_of(const khcn__estruct *s, size_t i, size_t *first);
+/* the node of link position pos */
+uint32_t khcn__link_node(const khcn__estruct *s, size_t pos);
 khcn_status khcn__estruct_build(khcn__estruct **out, const khcn_plan *plan);
 
 /* ---------- an indicator as the evaluator sees it ---------- */
