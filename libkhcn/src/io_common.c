@@ -553,6 +553,7 @@ int khcn__commit_node(khcn__rd *r, khcn_node_type type, khcn__rec_node *rec, khc
   rec->unknown = NULL;
   if (rec->text.p) CALL(khcn_node_set_text(n, khcn__cs(r, s, 0, &rec->text)), rec->text.off, "text");
   if (rec->weight.has) CALL(khcn_node_set_weight(n, rec->weight.v), rec->weight.off, "weight");
+  if (s->nl && khcn__node_reserve_links(n, s->nl)) khcn_error_clear(); /* exact size; else it grows */
   for (size_t i = 0; i < s->nl; i++) {
     khcn__rec_link *l = &s->l[i];
     khcn__rd_push(r, "indicators", (long)i);

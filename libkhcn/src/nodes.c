@@ -50,6 +50,16 @@ khcn_status khcn_plan_add_node(khcn_node **out, khcn_plan *p, khcn_node_type typ
   return KHCN_OK;
 }
 
+khcn_status khcn__node_reserve_links(khcn_node *n, size_t cap) {
+  if (cap <= n->cap_links) return KHCN_OK;
+  if (cap >= UINT32_MAX / 2) return khcn__err(KHCN_ELIMIT, "node %s: too many links", n->id);
+  khcn__link *l = khcn__realloc(n->links, cap * sizeof *l);
+  if (!l) return khcn__nomem("an indicator link");
+  n->links = l;
+  n->cap_links = (uint32_t)cap;
+  return KHCN_OK;
+}
+
 void khcn__node_release(khcn_node *n) {
   if (!n) return;
   khcn__free(n->links);

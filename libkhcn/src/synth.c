@@ -85,7 +85,12 @@ khcn_status khcn_synth_generate(khcn_plan **out, const khcn_synth_options *opts)
     for (size_t k = 0; k < nnodes; k++) {
       snprintf(nid, sizeof nid, "p%zu.t%zu", pr, k);
       if (k) snprintf(pid, sizeof pid, "p%zu.t%zu", pr, (k - 1) / f);
-      CK(khcn_plan_add_node(NULL, p, KHCN_NODE_TASK, nid, k ? pid : NULL, NULL, "nhiệm vụ"));
+      khcn_node *nd;
+      CK(khcn_plan_add_node(&nd, p, KHCN_NODE_TASK, nid, k ? pid : NULL, NULL, "nhiệm vụ"));
+      if (k >= first_leaf) { /* the indicators are dealt round robin over the leaves: exact link arrays */
+        size_t lk = k - first_leaf, nl = nprov / leaves + (lk < nprov % leaves ? 1 : 0);
+        if (nl) CK(khcn__node_reserve_links(nd, nl));
+      }
       uint64_t r = khcn_rng_next(&rng);
       size_t lead = (k == 0 || o.agencies_per_province < 2) ? 0 : 1 + (size_t)(r % (o.agencies_per_province - 1));
       snprintf(aid, sizeof aid, "p%zu.a%zu", pr, lead);
@@ -170,6 +175,10 @@ khcn_status khcn_synth_generate(khcn_plan **out, const khcn_synth_options *opts)
     }
   }
   (void)made;
+  /* the lists were grown by doubling: give back the slack */
+  khcn__vec_shrink(&p->indicators);
+  khcn__vec_shrink(&p->nodes);
+  khcn__vec_shrink(&p->resp);
   *out = p;
   return KHCN_OK;
 fail:

@@ -98,6 +98,14 @@ khcn_status khcn__vec_push(khcn__vec *v, const void *elem) {
   return KHCN_OK;
 }
 
+void khcn__vec_shrink(khcn__vec *v) {
+  if (v->len == v->cap || !v->len) return;
+  void *d = khcn__realloc(v->data, v->len * v->elem);
+  if (!d) return; /* keeps the larger block */
+  v->data = d;
+  v->cap = v->len;
+}
+
 void khcn__vec_remove(khcn__vec *v, size_t i) {
   if (i >= v->len) return;
   unsigned char *d = v->data;

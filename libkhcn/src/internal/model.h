@@ -214,6 +214,8 @@ khcn__ind_extra *khcn__ind_extra_get(khcn_indicator *ind);
 /* Release what an indicator / node owns outside the arena. */
 void khcn__indicator_release(khcn_indicator *ind);
 void khcn__node_release(khcn_node *node);
+/* Room for n links in all, exact size (0 or ENOMEM). */
+khcn_status khcn__node_reserve_links(khcn_node *node, size_t n);
 /* Append a deep copy of src (from another plan) to dst. */
 khcn_status khcn__indicator_copy(khcn_plan *dst, const khcn_indicator *src);
 khcn_status khcn__node_copy(khcn_plan *dst, const khcn_node *src);

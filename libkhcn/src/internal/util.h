@@ -58,6 +58,7 @@ typedef struct khcn__vec {
 khcn_status khcn__vec_reserve(khcn__vec *v, size_t n);
 khcn_status khcn__vec_push(khcn__vec *v, const void *elem);
 void khcn__vec_remove(khcn__vec *v, size_t i);
+void khcn__vec_shrink(khcn__vec *v); /* capacity = length (best effort) */
 void khcn__vec_free(khcn__vec *v);
 #define KHCN__VEC_AT(v, T, i) (((T *)(v)->data)[i])
 
