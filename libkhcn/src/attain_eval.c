@@ -861,8 +861,6 @@ static khcn_status evaluate(khcn_eval **out, const khcn_plan *plan, const khcn_e
   double *buf = NULL;
   int16_t *ybuf = NULL;
   size_t cap = 0;
-  uint32_t(*ncnt)[KHCN_PROGRESS_COUNT_] = NULL;
-  uint32_t *nlag = NULL;
   if (st) goto fail;
   e->plan = plan;
   e->cx.ps = plan->start;
@@ -911,22 +909,7 @@ static khcn_status evaluate(khcn_eval **out, const khcn_plan *plan, const khcn_e
     }
   e->cx.diags = NULL;
   for (size_t q = 0; q <= s->nnode; q++) khcn__node_compute(e, s->order[q], &e->nagg[s->order[q]]);
-  /* status counts of each node's direct links, then agencies sum them over
-   * their (agency, node) pairs */
-  ncnt = khcn__calloc(s->nnode + 1, sizeof *ncnt);
-  nlag = khcn__calloc(s->nnode + 1, sizeof *nlag);
-  if (!ncnt || !nlag) {
-    st = khcn__nomem("agency counts");
-    goto fail;
-  }
-  for (size_t k = 0; k < s->nnode; k++)
-    for (uint32_t pos = s->link_off[k]; pos < s->link_off[k + 1]; pos++) {
-      uint32_t i = s->link_ind[pos];
-      if (i == UINT32_MAX) continue;
-      uint8_t stt = e->ires[i].status;
-      ncnt[k][stt]++;
-      if (khcn__lagging(stt)) nlag[k]++;
-    }
+  /* agencies: status counts of the direct links of their (agency, node) pairs */
   for (size_t a = 0; a < s->nag; a++) {
     size_t n = s->arole_off[a + 1] - s->arole_off[a];
     const khcn__mrole *ptrs_stack[64];
@@ -941,20 +924,21 @@ static khcn_status evaluate(khcn_eval **out, const khcn_plan *plan, const khcn_e
     e->aagg[a].lagging = 0;
     for (size_t q = 0; q < n; q++) {
       uint32_t k = ptrs[q]->node;
-      for (int c = 0; c < KHCN_PROGRESS_COUNT_; c++) e->aagg[a].counts[c] += ncnt[k][c];
-      if (ptrs[q]->lead) e->aagg[a].lagging += nlag[k];
+      for (uint32_t pos = s->link_off[k]; pos < s->link_off[k + 1]; pos++) {
+        uint32_t i = s->link_ind[pos];
+        if (i == UINT32_MAX) continue;
+        uint8_t stt = e->ires[i].status;
+        e->aagg[a].counts[stt]++;
+        if (ptrs[q]->lead && khcn__lagging(stt)) e->aagg[a].lagging++;
+      }
     }
     if (ptrs != ptrs_stack) khcn__free(ptrs);
   }
-  khcn__free(ncnt);
-  khcn__free(nlag);
   khcn__free(buf);
   khcn__free(ybuf);
   *out = e;
   return KHCN_OK;
 fail:
-  khcn__free(ncnt);
-  khcn__free(nlag);
   khcn__free(buf);
   khcn__free(ybuf);
   khcn_eval_free(e);

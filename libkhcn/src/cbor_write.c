@@ -433,7 +433,7 @@ static void write_node(khcn__bb *b, const khcn_node *n) {
 
 static void write_target(khcn__bb *b, const khcn__target *t) {
   mapw m;
-  map_begin(b, &m, t->unknown);
+  map_begin(b, &m, khcn__target_unknown(t));
   kv_int(b, &m, KT_YEAR, t->year);
   kv_int(b, &m, KT_CMP, t->cmp);
   kv_num(b, &m, KT_VALUE, t->value);
@@ -448,7 +448,7 @@ static void write_target(khcn__bb *b, const khcn__target *t) {
     key(b, &m, KT_CUMULATIVE);
     khcn__bb_put(b, "\xf5", 1);
   }
-  kv_text(b, &m, KT_NOTE, t->note);
+  kv_text(b, &m, KT_NOTE, khcn__target_note(t));
   map_end(b, &m);
 }
 

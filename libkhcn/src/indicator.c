@@ -45,13 +45,18 @@ khcn_status khcn_plan_add_indicator(khcn_indicator **out, khcn_plan *p, const ch
 void khcn__indicator_release(khcn_indicator *ind) {
   if (!ind) return;
   if (!(ind->mem & KHCN__MEM_OBS_ARENA)) khcn__free(ind->obs_block);
-  for (uint32_t i = 0; i < ind->ntargets; i++) khcn__unknown_free(ind->targets[i].unknown);
+  for (uint32_t i = 0; i < ind->ntargets; i++) khcn__unknown_free(khcn__target_unknown(&ind->targets[i]));
   if (!(ind->mem & KHCN__MEM_TARGETS_ARENA)) khcn__free(ind->targets);
   if (ind->x) {
     for (uint32_t i = 0; i < ind->x->nobsx; i++) khcn__unknown_free(ind->x->obsx[i].unknown);
     khcn__free(ind->x->obsx);
     khcn__unknown_free(ind->x->unknown);
   }
+}
+
+khcn__target_x *khcn__target_x_get(khcn_indicator *ind, khcn__target *t) {
+  if (!t->x) t->x = khcn__arena_alloc(&ind->plan->arena, sizeof *t->x);
+  return t->x;
 }
 
 khcn__ind_extra *khcn__ind_extra_get(khcn_indicator *ind) {
@@ -262,7 +267,8 @@ khcn_status khcn_indicator_add_target(khcn_indicator *i, const khcn_target *t) {
   }
   khcn__target r;
   memset(&r, 0, sizeof r);
-  if (t->note && !(r.note = khcn__arena_strdup(&i->plan->arena, t->note))) return KHCN_ENOMEM;
+  if (t->note && (!(r.x = khcn__target_x_get(i, &r)) || !(r.x->note = khcn__arena_strdup(&i->plan->arena, t->note))))
+    return KHCN_ENOMEM;
   r.value = t->value;
   r.hi = t->hi;
   r.tol = t->tol;
@@ -287,14 +293,14 @@ khcn_status khcn_indicator_target_at(const khcn_indicator *i, size_t k, khcn_tar
   out->tol = r->tol;
   out->base_year = r->base_year;
   out->flags = r->flags;
-  out->note = r->note;
+  out->note = khcn__target_note(r);
   return KHCN_OK;
 }
 
 khcn_status khcn_indicator_remove_target(khcn_indicator *i, size_t k) {
   IND_CHECK(i, "khcn_indicator_remove_target");
   if (k >= i->ntargets) return khcn__err(KHCN_ENOTFOUND, "indicator %s has no target %zu", i->id, k);
-  khcn__unknown_free(i->targets[k].unknown);
+  khcn__unknown_free(khcn__target_unknown(&i->targets[k]));
   memmove(&i->targets[k], &i->targets[k + 1], (i->ntargets - k - 1) * sizeof *i->targets);
   i->ntargets--;
   return KHCN_OK;
@@ -723,11 +729,15 @@ khcn_status khcn__indicator_copy(khcn_plan *dst, const khcn_indicator *s) {
     d->cap_targets = s->ntargets;
     for (uint32_t k = 0; k < s->ntargets; k++) {
       khcn__target t = s->targets[k];
-      t.unknown = NULL;
-      if (t.note && !(t.note = khcn__arena_strdup(a, t.note))) return KHCN_ENOMEM;
+      t.x = NULL;
       d->targets[k] = t;
       d->ntargets = (uint16_t)(k + 1);
-      if ((st = khcn__unknown_clone(&d->targets[k].unknown, s->targets[k].unknown))) return st;
+      const khcn__target_x *sx = s->targets[k].x;
+      if (sx) {
+        khcn__target_x *x = khcn__target_x_get(d, &d->targets[k]);
+        if (!x || (sx->note && !(x->note = khcn__arena_strdup(a, sx->note)))) return KHCN_ENOMEM;
+        if ((st = khcn__unknown_clone(&x->unknown, sx->unknown))) return st;
+      }
     }
   }
   if (s->nobs) {

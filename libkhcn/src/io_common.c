@@ -454,8 +454,13 @@ static int commit_targets(khcn__rd *r, khcn_indicator *ind, khcn__rec_scratch *s
           khcn__rd_pop(r);
           return -1;
         }
-      } else {
-        ind->targets[ind->ntargets - 1].unknown = t->unknown;
+      } else if (t->unknown) {
+        khcn__target_x *x = khcn__target_x_get(ind, &ind->targets[ind->ntargets - 1]);
+        if (!x) {
+          khcn__rd_pop(r);
+          return model_fail(r, KHCN_ENOMEM, t->off, NULL);
+        }
+        x->unknown = t->unknown;
         t->unknown = NULL;
       }
     }

@@ -135,8 +135,8 @@ static void write_indicator(jw *w, const khcn_indicator *ind) {
         key(w, "cumulative");
         khcn__sb_puts(w->sb, "true");
       }
-      k_str(w, "note", t->note);
-      unknown(w, t->unknown);
+      k_str(w, "note", khcn__target_note(t));
+      unknown(w, khcn__target_unknown(t));
       close_(w, '}');
     }
     close_(w, ']');

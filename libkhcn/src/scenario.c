@@ -52,7 +52,7 @@ static khcn_status push(khcn_scenario *s, const khcn__edit *ed) {
     khcn__free(e.a);
     return khcn__nomem("scenario edit");
   }
-  e.t.note = NULL;
+  e.t.x = NULL;
   s->e[s->n++] = e;
   return KHCN_OK;
 }
@@ -591,8 +591,7 @@ static khcn_status overlay_build(khcn_eval *e, const khcn_scenario *prior, const
           v->targets[ed->j].cmp = (uint8_t)ed->role;
           change_cmp(ed->role, v->targets[ed->j].value, &v->targets[ed->j].hi, &v->targets[ed->j].tol);
         }
-        v->targets[ed->j].note = NULL;
-        v->targets[ed->j].unknown = NULL;
+        v->targets[ed->j].x = NULL;
       }
     } else if (ed->kind == KHCN__E_NODE_W || ed->kind == KHCN__E_LINK_W) {
       uint32_t k = lookup(&plan->node_map, ed->a, 1);

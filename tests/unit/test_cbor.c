@@ -116,7 +116,8 @@ khcn_plan *khcn_test_full_plan(int with_unknown) {
     ok &= khcn__unknown_put(&p->doc_unknown, 7, v + 1, 1) == KHCN_OK;
     ok &= khcn__unknown_put(&n1->unknown, 300, v, sizeof v) == KHCN_OK;
     ok &= khcn__unknown_put(&ag->unknown, 9, v, sizeof v) == KHCN_OK;
-    ok &= khcn__unknown_put(&a->targets[0].unknown, 24, v, sizeof v) == KHCN_OK;
+    khcn__target_x *tx = khcn__target_x_get(a, &a->targets[0]);
+    ok &= tx && khcn__unknown_put(&tx->unknown, 24, v, sizeof v) == KHCN_OK;
     khcn__ind_extra *x = khcn__ind_extra_get(a);
     ok &= x && khcn__unknown_put(&x->unknown, 17, v, sizeof v) == KHCN_OK;
     ok &= x && x->nobsx > 0 && khcn__unknown_put(&x->obsx[0].unknown, 6, v, sizeof v) == KHCN_OK;

@@ -40,15 +40,23 @@ typedef struct khcn__obs_extra {
   khcn__unknown *unknown;
 } khcn__obs_extra;
 
-typedef struct khcn__target { /* 48 bytes */
-  double value, hi, tol;
+/* the rare part of a target (arena): its note and unknown keys */
+typedef struct khcn__target_x {
   const char *note;          /* arena */
   khcn__unknown *unknown;
+} khcn__target_x;
+
+typedef struct khcn__target { /* 40 bytes */
+  double value, hi, tol;
+  khcn__target_x *x;         /* NULL: no note, no unknown keys */
   int16_t year;              /* 0 = every year */
   int16_t base_year;         /* 0 = none */
   uint8_t cmp;               /* khcn_comparator */
   uint8_t flags;             /* KHCN_TARGET_* (all fit in 8 bits) */
 } khcn__target;
+
+static inline const char *khcn__target_note(const khcn__target *t) { return t->x ? t->x->note : NULL; }
+static inline khcn__unknown *khcn__target_unknown(const khcn__target *t) { return t->x ? t->x->unknown : NULL; }
 
 typedef struct khcn__ind_extra {
   const char *name_en, *description, *base_note; /* arena, may be NULL */
@@ -211,6 +219,8 @@ struct khcn_plan {
 const khcn__obs_extra *khcn__obs_extra_find(const khcn_indicator *ind, int year);
 /* Get-or-create the extra block of an indicator (NULL on ENOMEM, error set). */
 khcn__ind_extra *khcn__ind_extra_get(khcn_indicator *ind);
+/* The rare part of target t of ind, made on demand (NULL on ENOMEM). */
+khcn__target_x *khcn__target_x_get(khcn_indicator *ind, khcn__target *t);
 /* Release what an indicator / node owns outside the arena. */
 void khcn__indicator_release(khcn_indicator *ind);
 void khcn__node_release(khcn_node *node);
