@@ -585,13 +585,22 @@ const khcn__iovl *khcn__get_iovl(const khcn_eval *e, size_t i) {
   return q == UINT32_MAX ? NULL : &e->ovl->iovl[q];
 }
 
-const khcn__ires *khcn__get_ires(const khcn_eval *e, size_t i) {
+static khcn__ires ires_at(const khcn_eval *e, size_t i) {
+  khcn__ires c;
+  memset(&c, 0, sizeof c);
+  c.score = e->iscore[i];
+  c.flags = e->iflags[i];
+  c.status = e->istatus[i];
+  return c;
+}
+
+khcn__ires khcn__get_ires(const khcn_eval *e, size_t i) {
   if (e->ovl) {
     uint32_t q = khcn__imap_get(&e->ovl->ires_map, (uint32_t)i);
-    if (q != UINT32_MAX) return &e->ovl->ires[q];
-    return &e->base->ires[i];
+    if (q != UINT32_MAX) return e->ovl->ires[q];
+    return ires_at(e->base, i);
   }
-  return &e->ires[i];
+  return ires_at(e, i);
 }
 
 const khcn__nagg *khcn__get_nagg(const khcn_eval *e, size_t k) {
@@ -752,7 +761,7 @@ void khcn__node_compute(const khcn_eval *e, size_t k, khcn__nagg *out) {
       sw += w;
       uint32_t i = s->link_ind[pos];
       if (i == UINT32_MAX) continue;
-      const khcn__ires *r = khcn__get_ires(e, i);
+      const khcn__ires rv_ = khcn__get_ires(e, i), *r = &rv_;
       if (assessed(r->status) && isfinite(r->score)) {
         swa += w;
         sws += w * r->score;
@@ -830,7 +839,7 @@ void khcn__agency_counts(const khcn_eval *e, const khcn__mrole *list, size_t n, 
     for (uint32_t pos = s->link_off[k]; pos < s->link_off[k + 1]; pos++) {
       uint32_t i = s->link_ind[pos];
       if (i == UINT32_MAX) continue;
-      uint8_t st = khcn__get_ires(e, i)->status;
+      uint8_t st = khcn__get_ires(e, i).status;
       out->counts[st]++;
       if (list[q].lead && khcn__lagging(st)) out->lagging++;
     }
@@ -875,10 +884,16 @@ static khcn_status evaluate(khcn_eval **out, const khcn_plan *plan, const khcn_e
     if (st) goto fail;
   }
   const khcn__estruct *s = e->st;
-  e->ires = khcn__malloc((s->nind ? s->nind : 1) * sizeof *e->ires);
+  {
+    size_t ni = s->nind ? s->nind : 1;
+    unsigned char *blk = khcn__malloc(ni * 11);
+    e->iscore = (double *)(void *)blk;
+    e->iflags = blk ? (uint16_t *)(void *)(blk + ni * 8) : NULL;
+    e->istatus = blk ? blk + ni * 10 : NULL;
+  }
   e->nagg = khcn__calloc(s->nnode + 1, sizeof *e->nagg);
   e->aagg = khcn__calloc(s->nag ? s->nag : 1, sizeof *e->aagg);
-  if (!e->ires || !e->nagg || !e->aagg) {
+  if (!e->iscore || !e->nagg || !e->aagg) {
     st = khcn__nomem("evaluation results");
     goto fail;
   }
@@ -895,7 +910,9 @@ static khcn_status evaluate(khcn_eval **out, const khcn_plan *plan, const khcn_e
                            id);
     }
     khcn__eval_headline(&e->cx, &iv, 0, &r);
-    khcn__ires_from(&e->ires[i], &r);
+    e->iscore[i] = r.score;
+    e->iflags[i] = (uint16_t)r.flags;
+    e->istatus[i] = (uint8_t)r.status;
   }
   if (diags) /* other targets' degenerate inputs */
     for (size_t i = 0; i < s->nind; i++) {
@@ -927,7 +944,7 @@ static khcn_status evaluate(khcn_eval **out, const khcn_plan *plan, const khcn_e
       for (uint32_t pos = s->link_off[k]; pos < s->link_off[k + 1]; pos++) {
         uint32_t i = s->link_ind[pos];
         if (i == UINT32_MAX) continue;
-        uint8_t stt = e->ires[i].status;
+        uint8_t stt = e->istatus[i];
         e->aagg[a].counts[stt]++;
         if (ptrs[q]->lead && khcn__lagging(stt)) e->aagg[a].lagging++;
       }
@@ -967,7 +984,7 @@ void khcn_eval_free(khcn_eval *e) {
     khcn__ovl_free(e->ovl);
   } else {
     khcn__estruct_free(e->st);
-    khcn__free(e->ires);
+    khcn__free(e->iscore);
     khcn__free(e->nagg);
     khcn__free(e->aagg);
   }
@@ -1104,7 +1121,7 @@ khcn_status khcn_eval_column(const khcn_eval *e, khcn_column col, double *out, s
   if (n != e->st->nind) return khcn__err(KHCN_EINVAL, "column length %zu, expected %zu", n, e->st->nind);
   if (col == KHCN_COL_SCORE || col == KHCN_COL_STATUS || col == KHCN_COL_FLAGS) {
     for (size_t i = 0; i < n; i++) {
-      const khcn__ires *c = khcn__get_ires(e, i);
+      const khcn__ires cv_ = khcn__get_ires(e, i), *c = &cv_;
       switch (col) {
       case KHCN_COL_SCORE: out[i] = c->score; break;
       case KHCN_COL_STATUS: out[i] = c->status; break;
@@ -1159,7 +1176,7 @@ khcn_status khcn_eval_column_int(const khcn_eval *e, khcn_column col, int *out, 
   if ((int)col < 0 || col >= KHCN_COL_COUNT_) return khcn__err(KHCN_EINVAL, "unknown column %d", (int)col);
   if (n != e->st->nind) return khcn__err(KHCN_EINVAL, "column length %zu, expected %zu", n, e->st->nind);
   if (col == KHCN_COL_STATUS) {
-    for (size_t i = 0; i < n; i++) out[i] = khcn__get_ires(e, i)->status;
+    for (size_t i = 0; i < n; i++) out[i] = khcn__get_ires(e, i).status;
     return KHCN_OK;
   }
   double *buf = NULL;
@@ -1303,7 +1320,7 @@ size_t khcn_eval_agency_lagging(const khcn_eval *e, size_t a, size_t *out, size_
     for (uint32_t pos = s->link_off[m->node]; pos < s->link_off[m->node + 1]; pos++) {
       uint32_t i = s->link_ind[pos];
       if (i == UINT32_MAX) continue;
-      const khcn__ires *r = khcn__get_ires(e, i);
+      const khcn__ires rv_ = khcn__get_ires(e, i), *r = &rv_;
       if (!khcn__lagging(r->status)) continue;
       if (total == cap) {
         size_t nc = cap ? cap * 2 : 16;

@@ -276,7 +276,7 @@ khcn_status khcn_montecarlo(khcn_mc **out, const khcn_eval *e, const khcn_mc_opt
     m->gov = -1;
     m->t_off = nstg;
     size_t gt = khcn__governing(&e->cx, &iv);
-    const khcn__ires *base = khcn__get_ires(e, i);
+    const khcn__ires bv_ = khcn__get_ires(e, i), *base = &bv_;
     dscore[k] = base->score;
     dstat[k] = base->status;
     mc->gprob[k] = NAN;
@@ -454,7 +454,7 @@ khcn_status khcn_montecarlo(khcn_mc **out, const khcn_eval *e, const khcn_mc_opt
           z->nc++;
           z->sw += w;
           if (i == UINT32_MAX) continue;
-          const khcn__ires *r = khcn__get_ires(e, i);
+          const khcn__ires rv_ = khcn__get_ires(e, i), *r = &rv_;
           if (r->status != KHCN_PROGRESS_NO_DATA && r->status != KHCN_PROGRESS_INSUFFICIENT_DATA &&
               isfinite(r->score)) {
             z->swa += w;

@@ -737,7 +737,7 @@ static khcn_status overlay_build(khcn_eval *e, const khcn_scenario *prior, const
       khcn__eval_headline(&e->cx, &iv, 0, &r);
       khcn__ires c;
       khcn__ires_from(&c, &r);
-      const khcn__ires *old = &e->base->ires[i];
+      const khcn__ires oldv_ = khcn__get_ires(e->base, i), *old = &oldv_;
       if (memcmp(&c, old, sizeof c) == 0) {
         /* the attainment is not stored: an entry when it alone changed (diffs list it) */
         khcn_result rb;
@@ -804,7 +804,7 @@ static khcn_status overlay_build(khcn_eval *e, const khcn_scenario *prior, const
   }
   for (size_t q = 0; q < nchanged; q++) {
     uint32_t i = changed[q];
-    uint8_t ns = khcn__get_ires(e, i)->status, os = oldst[q];
+    uint8_t ns = khcn__get_ires(e, i).status, os = oldst[q];
     if (ns == os) continue;
     for (uint32_t x = S->ilink_off[i]; x < S->ilink_off[i + 1]; x++) {
       uint32_t k = S->ilink[x];
@@ -980,7 +980,7 @@ khcn_status khcn_eval_diff(khcn_diff **out, const khcn_eval *before, const khcn_
       en.index = c[x];
       en.attainment_before = en.attainment_after = NAN;
       if (kind == 0) {
-        const khcn__ires *p = khcn__get_ires(before, c[x]), *q = khcn__get_ires(after, c[x]);
+        const khcn__ires pv_ = khcn__get_ires(before, c[x]), qv_ = khcn__get_ires(after, c[x]), *p = &pv_, *q = &qv_;
         khcn_result rp, rq;
         if ((st = khcn__headline_of(before, c[x], &rp, &hbuf, &hybuf, &hcap)) ||
             (st = khcn__headline_of(after, c[x], &rq, &hbuf, &hybuf, &hcap))) {
@@ -1070,7 +1070,7 @@ static khcn_status seek_pred(seek *g, double x, int *ok) {
     const khcn__nagg *a = khcn__get_nagg(e, g->node);
     *ok = isfinite(a->score) && a->score >= g->level;
   } else {
-    uint8_t s = khcn__get_ires(e, g->ind)->status;
+    uint8_t s = khcn__get_ires(e, g->ind).status;
     *ok = s == KHCN_PROGRESS_ACHIEVED || (g->goal == KHCN_GOAL_ON_TRACK && s == KHCN_PROGRESS_ON_TRACK);
   }
   khcn_eval_free(e);

@@ -7,8 +7,8 @@
  *   formulas, the responsibility matrix merged per (agency, node)).
  *   Compact CSR arrays, no per-entity malloc.  Shared read-only by the
  *   scenario evaluations made over it.
- * - per indicator only a 16-byte compact result (score, status, flags) is
- *   stored; attainment, pace and full records are recomputed on demand.
+ * - per indicator only an 11-byte compact result (score, status, flags; as
+ *   three arrays) is stored; attainment, pace and full records are recomputed on demand.
  * - a scenario evaluation ("overlay") stores only what changed, in small
  *   hash maps, and reads everything else through to its base.
  */
@@ -210,14 +210,17 @@ struct khcn_eval {
   const khcn_eval *base;   /* NULL: a full evaluation */
   khcn__ectx cx;
   khcn__estruct *st;       /* owned by full evaluations */
-  khcn__ires *ires;        /* full: nind */
+  /* full: per indicator, one block: score double[nind], flags uint16[nind], status uint8[nind] */
+  double *iscore;
+  uint16_t *iflags;
+  uint8_t *istatus;
   khcn__nagg *nagg;        /* full: nnode + 1 */
   khcn__aagg *aagg;        /* full: nag */
   khcn__ovl *ovl;          /* overlay only */
 };
 
 /* lookups that read through an overlay */
-const khcn__ires *khcn__get_ires(const khcn_eval *e, size_t i);
+khcn__ires khcn__get_ires(const khcn_eval *e, size_t i);
 /* the headline result of indicator i recomputed through e (full = 0: no
  * projection); buffers as for khcn__view */
 khcn_status khcn__headline_of(const khcn_eval *e, size_t i, khcn_result *r, double **buf, int16_t **ybuf, size_t *cap);
