@@ -769,9 +769,6 @@ void khcn__node_compute(const khcn_eval *e, size_t k, khcn__nagg *out) {
         if (r->status == KHCN_PROGRESS_ACHIEVED) nach++;
       }
     }
-  out->sws = sws;
-  out->swa = swa;
-  out->sw = sw;
   out->nchild = nc;
   out->nassessed = na;
   out->nachieved = nach;

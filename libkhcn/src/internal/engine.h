@@ -40,7 +40,6 @@ typedef struct khcn__ires { /* 16 bytes: what the roll-ups read */
 
 typedef struct khcn__nagg {
   double score, coverage;
-  double sws, swa, sw; /* sum w*score (assessed), sum w assessed, sum w all */
   uint32_t nchild, nassessed, nachieved;
   uint8_t status;
 } khcn__nagg;
