@@ -15,8 +15,11 @@ static khcn_status synth_assign(khcn_plan *p, const char *task, const char *agen
   khcn__resp c;
   memset(&c, 0, sizeof c);
   c.r.role = role;
-  if (!(c.r.agency = khcn__arena_strdup(&p->arena, agency))) return khcn__nomem("responsibility");
-  if (task && !(c.r.task = khcn__arena_strdup(&p->arena, task))) return khcn__nomem("responsibility");
+  /* the ids of the agency and the task (both exist) are shared with them, as khcn_plan_assign does */
+  const khcn_agency *ag = khcn__idx_get(&p->agency_map, agency);
+  const khcn_node *tk = task ? khcn__idx_get(&p->node_map, task) : NULL;
+  if (!(c.r.agency = ag ? ag->id : khcn__arena_strdup(&p->arena, agency))) return khcn__nomem("responsibility");
+  if (task && !(c.r.task = tk ? tk->id : khcn__arena_strdup(&p->arena, task))) return khcn__nomem("responsibility");
   return khcn__vec_push(&p->resp, &c);
 }
 
