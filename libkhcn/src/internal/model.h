@@ -7,8 +7,9 @@
  * observations in < 40 bytes per observation all told):
  * - plan-owned strings and entity structs live in the plan's arena
  *   (stable addresses, freed with the plan);
- * - observations are three parallel arrays in one block per indicator
- *   (values: double, years: int16, status: uint8) = 11 bytes each;
+ * - observations are up to three parallel arrays in one block per indicator
+ *   (values: double, years: int16, status: uint8) = 11 bytes each, 8 for a
+ *   gapless yearly series with normal statuses (see KHCN__MEM_YEARS_RUN);
  * - provenance strings of observations (source, reporter, note) are rare
  *   in bulk data and live in a per-indicator side list (khcn__ind_extra).
  */
@@ -71,7 +72,8 @@ struct khcn_indicator {
   khcn_plan *plan;
   const char *id, *name, *unit;  /* arena; unit "" when none */
   khcn__ind_extra *x;            /* NULL until a rare field is set */
-  /* observations: one block [values cap*8][years cap*2][status cap*1] */
+  /* observations: one block [values cap*8][years cap*2][status cap*1], the
+   * last two left out when implicit (KHCN__MEM_YEARS_RUN, _STATUS_NORMAL) */
   unsigned char *obs_block;
   khcn__target *targets;         /* khcn__malloc'd array */
   double limit;                  /* NAN: none */
