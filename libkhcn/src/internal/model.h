@@ -181,6 +181,10 @@ typedef struct khcn__idx {
   size_t cap, len;
   const khcn__vec *ents;   /* the plan's vector of entity pointers */
 } khcn__idx;
+/* 32-bit FNV-1a, forced odd (0 marks an empty slot); the first bucket is
+ * h & (cap - 1), so only odd buckets start a probe: in effect buckets of two
+ * slots.  A multiplicative mix over all buckets was measured (1M indicators):
+ * reading unchanged, evaluation 6 % slower (lost locality), so it was not kept. */
 uint32_t khcn__idx_hash(const char *id);
 static inline const char *khcn__ent_id(const khcn__vec *ents, size_t i) {
   return ((const char *const *)KHCN__VEC_AT(ents, void *, i))[1];
