@@ -270,11 +270,14 @@ khcn_status khcn_scenario_apply(khcn_plan *plan, const khcn_scenario *s) {
     switch (e->kind) {
     case KHCN__E_SET_OBS: {
       khcn_observation o = {e->year, e->value, KHCN_OBS_NORMAL, NULL, NULL, NULL};
-      (void)khcn_indicator_remove_observation(ind, e->year);
-      st = khcn_indicator_add_observation(ind, &o);
+      st = khcn_indicator_remove_observation(ind, e->year);
+      if (st == KHCN_OK || st == KHCN_ENOTFOUND) st = khcn_indicator_add_observation(ind, &o);
       break;
     }
-    case KHCN__E_RM_OBS: (void)khcn_indicator_remove_observation(ind, e->year); break;
+    case KHCN__E_RM_OBS:
+      st = khcn_indicator_remove_observation(ind, e->year);
+      if (st == KHCN_ENOTFOUND) st = KHCN_OK; /* nothing to remove */
+      break;
     case KHCN__E_GROWTH: break;
     case KHCN__E_TARGET: {
       khcn_target t;

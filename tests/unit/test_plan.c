@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <khcn.h>
+#include "internal/util.h"
 #include "runner.h"
 #include "suites_model.h"
 
@@ -421,6 +422,19 @@ static void test_observations(void) {
   CU_ASSERT_EQUAL(khcn_indicator_observation_count(i), 2);
   CU_ASSERT_EQUAL(khcn_indicator_series(i, yo, vo, 1), 1);
   CU_ASSERT_EQUAL(vo[0], 1);
+  /* a compact series (gapless, normal): removing allocates; on failure nothing changes */
+  int gy[] = {2020, 2021, 2022, 2023, 2024};
+  double gv[] = {1, 2, 3, 4, 5};
+  CU_ASSERT_EQUAL(khcn_indicator_set_series(i, gy, gv, 5), KHCN_OK);
+  khcn__test_fail_alloc_after(0);
+  khcn_status rst = khcn_indicator_remove_observation(i, 2022);
+  khcn__test_fail_alloc_after(-1);
+  CU_ASSERT_EQUAL(rst, KHCN_ENOMEM);
+  CU_ASSERT_EQUAL(khcn_indicator_observation_count(i), 5);
+  CU_ASSERT_EQUAL(khcn_indicator_remove_observation(i, 2022), KHCN_OK);
+  CU_ASSERT_EQUAL(khcn_indicator_series(i, yo, vo, 8), 4);
+  CU_ASSERT_EQUAL(yo[2], 2023);
+  CU_ASSERT_EQUAL(vo[2], 4);
   khcn_obs_status s;
   CU_ASSERT_EQUAL(khcn_obs_status_parse(&s, "estimated"), KHCN_OK);
   CU_ASSERT_EQUAL(s, KHCN_OBS_ESTIMATED);

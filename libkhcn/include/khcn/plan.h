@@ -336,8 +336,12 @@ KHCN_EXTERN KHCN_WARN_UNUSED khcn_status khcn_indicator_set_series(khcn_indicato
 KHCN_EXTERN size_t khcn_indicator_observation_count(const khcn_indicator *ind);
 /** Copy out observation @p i (by year order).  @retval KHCN_OK, KHCN_ENOTFOUND, KHCN_EINVAL */
 KHCN_EXTERN khcn_status khcn_indicator_observation_at(const khcn_indicator *ind, size_t i, khcn_observation *out);
-/** Remove the observation of @p year.  @retval KHCN_OK, KHCN_ENOTFOUND */
-KHCN_EXTERN khcn_status khcn_indicator_remove_observation(khcn_indicator *ind, int year);
+/**
+ * Remove the observation of @p year.  A compact series (gapless years, all
+ * normal) is first made explicit, which allocates.
+ * @retval KHCN_OK, KHCN_ENOTFOUND, KHCN_ENOMEM (the series is unchanged)
+ */
+KHCN_EXTERN KHCN_WARN_UNUSED khcn_status khcn_indicator_remove_observation(khcn_indicator *ind, int year);
 /**
  * Copy up to @p n (year, value) pairs into caller arrays (either may be NULL);
  * returns the number copied.
