@@ -222,27 +222,32 @@ void khcn_target_init(khcn_target *t) {
   t->tol = NAN;
 }
 
+khcn_status khcn__target_check(const khcn_target *t, const char *what, const char *who) {
+  if ((unsigned)t->comparator >= KHCN_CMP_COUNT_)
+    return khcn__err(KHCN_EINVAL, "%s %s: unknown comparator %d", what, who, (int)t->comparator);
+  if (t->year != KHCN_EVERY_YEAR && !khcn__year_valid(t->year))
+    return khcn__err(KHCN_EINVAL, "%s %s: target year %d outside 1900..2200", what, who, t->year);
+  if (!isfinite(t->value)) return khcn__err(KHCN_EINVAL, "%s %s: target value is not a finite number", what, who);
+  if (t->comparator == KHCN_CMP_RANGE) {
+    if (!isfinite(t->hi)) return khcn__err(KHCN_EINVAL, "%s %s: a range target needs a finite hi", what, who);
+  } else if (!isnan(t->hi)) {
+    return khcn__err(KHCN_EINVAL, "%s %s: hi is only for range targets", what, who);
+  }
+  if (!isnan(t->tol) && (!isfinite(t->tol) || t->comparator != KHCN_CMP_APPROX))
+    return khcn__err(KHCN_EINVAL, "%s %s: tol must be finite and only on approx targets", what, who);
+  if (t->base_year && !khcn__year_valid(t->base_year))
+    return khcn__err(KHCN_EINVAL, "%s %s: base year %d outside 1900..2200", what, who, t->base_year);
+  if (t->flags & ~(uint32_t)(KHCN_TARGET_NO_OVERSHOOT | KHCN_TARGET_CUMULATIVE))
+    return khcn__err(KHCN_EINVAL, "%s %s: unknown target flags 0x%x", what, who, (unsigned)t->flags);
+  return KHCN_OK;
+}
+
 khcn_status khcn_indicator_add_target(khcn_indicator *i, const khcn_target *t) {
   IND_CHECK(i, "khcn_indicator_add_target");
   if (!t) return khcn__err(KHCN_EINVAL, "khcn_indicator_add_target: target is NULL");
-  if ((unsigned)t->comparator >= KHCN_CMP_COUNT_)
-    return khcn__err(KHCN_EINVAL, "indicator %s: unknown comparator %d", i->id, (int)t->comparator);
-  if (t->year != KHCN_EVERY_YEAR && !khcn__year_valid(t->year))
-    return khcn__err(KHCN_EINVAL, "indicator %s: target year %d outside 1900..2200", i->id, t->year);
-  if (!isfinite(t->value)) return khcn__err(KHCN_EINVAL, "indicator %s: target value is not a finite number", i->id);
-  if (t->comparator == KHCN_CMP_RANGE) {
-    if (!isfinite(t->hi)) return khcn__err(KHCN_EINVAL, "indicator %s: a range target needs a finite hi", i->id);
-  } else if (!isnan(t->hi)) {
-    return khcn__err(KHCN_EINVAL, "indicator %s: hi is only for range targets", i->id);
-  }
-  if (!isnan(t->tol) && (!isfinite(t->tol) || t->comparator != KHCN_CMP_APPROX))
-    return khcn__err(KHCN_EINVAL, "indicator %s: tol must be finite and only on approx targets", i->id);
-  if (t->base_year && !khcn__year_valid(t->base_year))
-    return khcn__err(KHCN_EINVAL, "indicator %s: base year %d outside 1900..2200", i->id, t->base_year);
-  if (t->flags & ~(uint32_t)(KHCN_TARGET_NO_OVERSHOOT | KHCN_TARGET_CUMULATIVE))
-    return khcn__err(KHCN_EINVAL, "indicator %s: unknown target flags 0x%x", i->id, (unsigned)t->flags);
-  khcn_status st = khcn__check_text(t->note, "target note");
+  khcn_status st = khcn__target_check(t, "indicator", i->id);
   if (st) return st;
+  if ((st = khcn__check_text(t->note, "target note"))) return st;
   if (i->ntargets == UINT16_MAX) return khcn__err(KHCN_ELIMIT, "indicator %s: too many targets", i->id);
   if (i->ntargets == i->cap_targets) {
     /* the first target goes in the arena, exact size: most indicators have one */

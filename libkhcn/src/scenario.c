@@ -95,14 +95,9 @@ khcn_status khcn_scenario_assume_growth(khcn_scenario *s, const char *indicator,
 
 khcn_status khcn_scenario_set_target(khcn_scenario *s, const char *indicator, size_t j, const khcn_target *t) {
   if (!s || !t) return khcn__err(KHCN_EINVAL, "scenario: NULL argument");
-  if ((int)t->comparator < 0 || t->comparator >= KHCN_CMP_COUNT_ || !isfinite(t->value) ||
-      (t->year != KHCN_EVERY_YEAR && !khcn__year_valid(t->year)) || (t->base_year && !khcn__year_valid(t->base_year)))
-    return khcn__err(KHCN_EINVAL, "scenario: bad target");
-  if ((t->comparator == KHCN_CMP_RANGE) != !isnan(t->hi) || (t->comparator == KHCN_CMP_RANGE && !isfinite(t->hi)) ||
-      (!isnan(t->tol) && (!isfinite(t->tol) || t->comparator != KHCN_CMP_APPROX)) ||
-      (t->flags & ~(uint32_t)(KHCN_TARGET_NO_OVERSHOOT | KHCN_TARGET_CUMULATIVE)))
-    return khcn__err(KHCN_EINVAL, "scenario: bad target (hi only and always for range, tol only for approx)");
-  khcn_status st = chk_id(indicator, "indicator");
+  khcn_status st = khcn__target_check(t, "scenario target on", indicator ? indicator : "(null)");
+  if (st) return st;
+  st = chk_id(indicator, "indicator");
   if (st) return st;
   khcn__edit e;
   memset(&e, 0, sizeof e);

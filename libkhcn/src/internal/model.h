@@ -227,6 +227,10 @@ const khcn__obs_extra *khcn__obs_extra_find(const khcn_indicator *ind, int year)
 khcn__ind_extra *khcn__ind_extra_get(khcn_indicator *ind);
 /* The rare part of target t of ind, made on demand (NULL on ENOMEM). */
 khcn__target_x *khcn__target_x_get(khcn_indicator *ind, khcn__target *t);
+/* The structural checks of a target record (comparator, years, finite
+ * values, hi only and always for range, tol only for approx, known flags);
+ * EINVAL with a message naming "<what> <who>". */
+khcn_status khcn__target_check(const khcn_target *t, const char *what, const char *who);
 /* Release what an indicator / node owns outside the arena. */
 void khcn__indicator_release(khcn_indicator *ind);
 void khcn__node_release(khcn_node *node);
