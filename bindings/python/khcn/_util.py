@@ -102,3 +102,26 @@ def text_arg(value, what):
     if value is None or isinstance(value, (str, bytes)):
         return value
     raise TypeError("%s must be str or None, not %s" % (what, type(value).__name__))
+
+
+# ---------------------------------------------------- value comparison
+def _nan_eq(a, b):
+    """== where NaN equals NaN (value comparison of records)."""
+    if isinstance(a, float) and isinstance(b, float):
+        return a == b or (math.isnan(a) and math.isnan(b))
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(_nan_eq(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+def record_eq(self, other):
+    """__eq__ of the record tuples: field by field, a missing value (NaN) equals a missing value."""
+    if not isinstance(other, tuple):
+        return NotImplemented
+    return _nan_eq(tuple(self), tuple(other))
+
+
+def record_ne(self, other):
+    """__ne__ consistent with the class's own __eq__ (tuple's __ne__ would not be)."""
+    r = self.__eq__(other)
+    return r if r is NotImplemented else not r

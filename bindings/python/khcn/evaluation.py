@@ -15,7 +15,8 @@ import numpy as np
 
 from . import core as _c
 from ._util import (COMPARATORS, ROLES, invalid, not_found, enum_code, year_arg, float_arg, text_arg)
-from .model import Plan, Indicator, Node, Agency, Reading, _nan_eq
+from .model import Plan, Indicator, Node, Agency, Reading
+from ._util import _nan_eq, record_eq, record_ne
 
 __all__ = ["Evaluation", "Result", "NodeResult", "AgencyResult", "Scenario", "Diff", "DiffEntry", "MonteCarlo",
            "STATUSES", "COLUMNS", "synth", "evaluate"]
@@ -81,15 +82,8 @@ class Result(NamedTuple):
         """The result flags as names (linear_fallback, base_from_observation, ...)."""
         return tuple(n for i, n in enumerate(_FLAGS) if self.flags & (1 << i))
 
-    def __eq__(self, other):
-        if not isinstance(other, tuple):
-            return NotImplemented
-        return _nan_eq(tuple(self), tuple(other))
-
-    def __ne__(self, other):
-        r = self.__eq__(other)
-        return r if r is NotImplemented else not r
-
+    __eq__ = record_eq
+    __ne__ = record_ne
     __hash__ = tuple.__hash__
 
 
@@ -116,11 +110,8 @@ class NodeResult(NamedTuple):
     assessed: int
     achieved: int
 
-    def __eq__(self, other):
-        if not isinstance(other, tuple):
-            return NotImplemented
-        return _nan_eq(tuple(self), tuple(other))
-
+    __eq__ = record_eq
+    __ne__ = record_ne
     __hash__ = tuple.__hash__
 
 
@@ -142,6 +133,8 @@ class AgencyResult(NamedTuple):
             return NotImplemented
         return _nan_eq(tuple(self[:8]) + (tuple(self.counts.items()), self.lagging_indicators),
                        tuple(other[:8]) + (tuple(other[7].items()), other[8]))
+
+    __ne__ = record_ne
 
     __hash__ = None
 
@@ -814,11 +807,8 @@ class DiffEntry(NamedTuple):
     def status_changed(self):
         return self.status_before != self.status_after
 
-    def __eq__(self, other):
-        if not isinstance(other, tuple):
-            return NotImplemented
-        return _nan_eq(tuple(self), tuple(other))
-
+    __eq__ = record_eq
+    __ne__ = record_ne
     __hash__ = tuple.__hash__
 
 

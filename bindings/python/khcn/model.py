@@ -14,7 +14,7 @@ from typing import NamedTuple, Optional
 
 from . import core as _c
 from ._util import (MEASURES, KINDS, COMPARATORS, OBS_STATUSES, ROLES, RECURRENCES, DOC_TYPES, AGENCY_KINDS,
-                    NODE_TYPES, invalid, not_found, enum_code, year_arg, float_arg, int_arg, none_if_nan,
+                    NODE_TYPES, _nan_eq, record_eq, record_ne, invalid, not_found, enum_code, year_arg, float_arg, int_arg, none_if_nan,
                     text_arg)
 
 __all__ = ["Plan", "Indicator", "Target", "Observation", "Node", "Agency", "Responsibility", "LegalDoc",
@@ -58,15 +58,8 @@ class Observation(NamedTuple):
     reporter: Optional[str] = None
     note: Optional[str] = None
 
-    def __eq__(self, other):   # a missing value (NaN) equals a missing value
-        if not isinstance(other, tuple):
-            return NotImplemented
-        return _nan_eq(tuple(self), tuple(other))
-
-    def __ne__(self, other):
-        r = self.__eq__(other)
-        return r if r is NotImplemented else not r
-
+    __eq__ = record_eq   # a missing value (NaN) equals a missing value
+    __ne__ = record_ne
     __hash__ = tuple.__hash__
 
 
@@ -1171,15 +1164,6 @@ def _short(s, n=60):
     if s is None:
         return ""
     return s if len(s) <= n else s[: n - 1] + "…"
-
-
-def _nan_eq(a, b):
-    """== where NaN equals NaN (value comparison of records)."""
-    if isinstance(a, float) and isinstance(b, float):
-        return a == b or (math.isnan(a) and math.isnan(b))
-    if isinstance(a, tuple) and isinstance(b, tuple):
-        return len(a) == len(b) and all(_nan_eq(x, y) for x, y in zip(a, b))
-    return a == b
 
 
 # ------------------------------------------------- modification tracking

@@ -235,3 +235,18 @@ def test_from_arrays():
     p = khcn.Plan.from_arrays("arr", ids, [0, 1, 2, 2], [2020, 2020, 2020, 2021], [1.0, 2.0, 3.0, 4.0],
                               start=2020, end=2025)
     assert p.indicators["c"].series[1].tolist() == [3.0, 4.0]
+
+
+def test_records_compare_missing_values_as_equal_both_ways():
+    # == and != of record tuples agree, and a missing value (NaN) equals a missing value
+    a = khcn.Observation(2020, float("nan"), "missing")
+    b = khcn.Observation(2020, float("nan"), "missing")
+    c = khcn.Observation(2020, 1.0)
+    assert a == b and not (a != b)
+    assert a != c and not (a == c)
+    assert a != (2020,)
+    # a roll-up that was not assessed has a NaN score; != must agree with ==
+    from khcn.evaluation import NodeResult
+    n1 = NodeResult("t1", "task", float("nan"), 0.0, "no_data", 0, 0, 0)
+    n2 = NodeResult("t1", "task", float("nan"), 0.0, "no_data", 0, 0, 0)
+    assert n1 == n2 and not (n1 != n2)
