@@ -31,6 +31,7 @@ typedef struct cr {
   khcn__rec_scratch s;
   khcn__arena strings; /* concatenated indefinite strings */
   int fast;            /* inline decoding of common heads */
+  int lenient_fast;    /* fast and not strict: next() needs no profile checks */
 } cr;
 
 /* ---------------------------------------------------------- callbacks */
@@ -172,7 +173,22 @@ static inline int fast_head(cr *c) {
   return 1;
 }
 
-static int next(cr *c) {
+static int next_slow(cr *c);
+
+/* Decode the next head into the token: 0, or -1 when reading must stop.
+ * The common heads of a lenient read are decoded inline. */
+static inline int next(cr *c) {
+  if (c->lenient_fast && !c->rd.fatal && c->pos < c->len) {
+    c->toff = c->pos;
+    if (fast_head(c)) return 0;
+  }
+  return next_slow(c);
+}
+
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int next_slow(cr *c) {
   if (c->rd.fatal) return -1;
   c->toff = c->pos;
   if (c->pos >= c->len) {
@@ -754,6 +770,8 @@ static int fast_obs(cr *c, khcn__rec_obs *o) {
     status = p[i + 1];
     i += 2;
   }
+  /* every field, since the record was not cleared */
+  o->off = c->toff;
   o->year.has = 1;
   o->year.v = (p[2] << 8) | p[3];
   o->year.off = c->pos + 1;
@@ -761,20 +779,25 @@ static int fast_obs(cr *c, khcn__rec_obs *o) {
   o->value.is_null = is_null;
   o->value.v = v;
   o->value.off = c->pos + 5;
-  if (status >= 0) {
-    o->status.has = 1;
-    o->status.v = status;
-    o->status.off = c->pos + i - 1;
-  }
+  o->status.has = status >= 0;
+  o->status.v = status >= 0 ? status : 0;
+  o->status.off = status >= 0 ? c->pos + i - 1 : 0;
+  o->source.p = o->reporter.p = o->note.p = NULL;
+  o->unknown = NULL;
   c->pos += i;
   return 1;
 }
 
 static int el_obs(cr *c, size_t depth) {
-  khcn__rec_obs *o;
-  if (khcn__scratch_obs(&c->s, &o)) return c->rd.fatal = 1, c->rd.fatal_status = KHCN_ENOMEM, -1;
+  if (khcn__scratch_obs_room(&c->s)) return c->rd.fatal = 1, c->rd.fatal_status = KHCN_ENOMEM, -1;
+  khcn__rec_obs *o = &c->s.o[c->s.no];
+  if (fast_obs(c, o)) {
+    c->s.no++;
+    return 0;
+  }
+  memset(o, 0, sizeof *o);
+  c->s.no++;
   o->off = c->toff;
-  if (fast_obs(c, o)) return 0;
   mi m;
   int rc = map_open(c, &m, depth, NULL);
   if (rc) {
@@ -817,6 +840,7 @@ static int el_indicator(cr *c, size_t depth) {
     case KI_ID:
       FIELD(get_text(c, &rec.id, depth, "id"));
       khcn__rd_set_entity(&c->rd, rec.id.p, rec.id.n);
+      if (rec.id.p) khcn__idx_prefetch(&c->rd.plan->ind_map, khcn__idx_hash_n(rec.id.p, rec.id.n));
       break;
     case KI_NAME: FIELD(get_text(c, &rec.name, depth, "name")); break;
     case KI_NAME_EN: FIELD(get_text(c, &rec.name_en, depth, "name_en")); break;
@@ -899,6 +923,7 @@ static int el_node_typed(cr *c, size_t depth, khcn_node_type type) {
     case KN_ID:
       FIELD(get_text(c, &rec.id, depth, "id"));
       khcn__rd_set_entity(&c->rd, rec.id.p, rec.id.n);
+      if (rec.id.p) khcn__idx_prefetch(&c->rd.plan->node_map, khcn__idx_hash_n(rec.id.p, rec.id.n));
       break;
     case KN_PARENT: FIELD(get_text(c, &rec.parent, depth, "parent")); break;
     case KN_LABEL: FIELD(get_text(c, &rec.label, depth, "label")); break;
@@ -1239,7 +1264,6 @@ fatal:
 }
 
 static void cr_free(cr *c) {
-  khcn__rd_release(&c->rd);
   khcn__scratch_free(&c->s);
   khcn__arena_free(&c->strings);
 }
@@ -1257,6 +1281,7 @@ khcn_status khcn_cbor_read(khcn_plan **out, const void *data, size_t len, const 
   c.data = data;
   c.len = len;
   c.fast = !(c.rd.opt.flags & KHCN__READ_LIBCBOR_ONLY);
+  c.lenient_fast = c.fast && !c.rd.strict;
   khcn_status st = khcn_plan_new(&c.rd.plan, "x");
   if (st) return st;
   if (len == 0) {

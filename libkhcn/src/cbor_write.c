@@ -278,6 +278,35 @@ khcn_status khcn__bb_finish(khcn__bb *b, khcn_buf *out) {
 static const double pow10_exact[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
+#if defined(__SIZEOF_INT128__)
+/*
+ * Is the positive double c the correctly rounded value of am / 10^k
+ * (1 <= k <= 22)?  Exact, in integers: with c = M x 2^-s, compare
+ * am x 2^s with M x 10^k; the rounding interval of c is half an ulp on
+ * either side (a quarter below when M is a power of two, where the gap
+ * below is half as wide), ties going to the even mantissa.  Returns 0 when
+ * c is the answer, +1 or -1 when the answer lies above or below c, and 2
+ * when c is outside the range this check covers (2^-12 <= c < 2^53).
+ */
+static int decimal_check(uint64_t am, int k, double c) {
+  uint64_t bits;
+  memcpy(&bits, &c, 8);
+  int be = (int)(bits >> 52);
+  int s = 1075 - be;
+  if (be == 0 || s < 0 || s > 64) return 2;
+  uint64_t M = (bits & ((1ull << 52) - 1)) | (1ull << 52);
+  u128 T = p10_128(k);
+  u128 X = (u128)am << s; /* < 2^127: am < 2^63 */
+  u128 Y = (u128)M * T;   /* < 2^127: M < 2^53, T < 2^74 */
+  int above = X > Y;
+  u128 d = above ? X - Y : Y - X;
+  if (d > T) return above ? 1 : -1;
+  u128 lim = d * ((!above && M == (1ull << 52)) ? 4 : 2);
+  if (lim < T || (lim == T && (M & 1) == 0)) return 0;
+  return above ? 1 : -1;
+}
+#endif
+
 double khcn__decimal_to_double(int64_t m, int64_t e) {
   if (m == 0) return 0.0;
   uint64_t am = m < 0 ? (uint64_t)0 - (uint64_t)m : (uint64_t)m;
@@ -285,20 +314,22 @@ double khcn__decimal_to_double(int64_t m, int64_t e) {
     double dm = (double)m;
     return e < 0 ? dm / pow10_exact[-e] : dm * pow10_exact[e];
   }
-  if (e < 0 && e >= -22 && am % 10 != 0) {
-    /* a candidate through long double */
-    static const long double p10l[23] = {1e0L,  1e1L,  1e2L,  1e3L,  1e4L,  1e5L,  1e6L,  1e7L,
-                                         1e8L,  1e9L,  1e10L, 1e11L, 1e12L, 1e13L, 1e14L, 1e15L,
-                                         1e16L, 1e17L, 1e18L, 1e19L, 1e20L, 1e21L, 1e22L};
-    long double q = (long double)am / p10l[-e];
-    /* No shortcut that trusts the 64-bit quotient: under emulators (valgrind
-     * computes long double at double precision) it is not what it seems.
-     * The candidate is kept only when it provably reads back. */
-    double c = (double)q;
-    uint64_t cm;
-    int ce;
-    if (fast_digits(c, &cm, &ce) && cm == am && ce == e) return m < 0 ? -c : c;
+#if defined(__SIZEOF_INT128__)
+  if (e < 0 && e >= -22) {
+    /* (double)am / 10^k is within two roundings of the answer: check it
+     * exactly and step to the neighbour the check points at */
+    double c = (double)am / pow10_exact[-e];
+    for (int i = 0; i < 3; i++) {
+      int dir = decimal_check(am, (int)-e, c);
+      if (dir == 0) return m < 0 ? -c : c;
+      if (dir == 2) break;
+      uint64_t bits;
+      memcpy(&bits, &c, 8);
+      bits = dir > 0 ? bits + 1 : bits - 1;
+      memcpy(&c, &bits, 8);
+    }
   }
+#endif
   if (e > 100000) return m < 0 ? -HUGE_VAL : HUGE_VAL;
   if (e < -100000) return m < 0 ? -0.0 : 0.0;
   char buf[64];

@@ -16,6 +16,14 @@ khcn_status khcn_plan_add_indicator(khcn_indicator **out, khcn_plan *p, const ch
   if ((st = khcn__check_id(id, "indicator id"))) return st;
   if (!name || !*name) return khcn__err(KHCN_EINVAL, "indicator %s: a name is required", id);
   if ((st = khcn__check_text(name, "indicator name"))) return st;
+  st = khcn__plan_add_indicator_n(out, p, id, strlen(id), name, strlen(name));
+  if (st == KHCN_EEXISTS) return khcn__err(KHCN_EEXISTS, "indicator id \"%s\" already exists", id);
+  return st;
+}
+
+khcn_status khcn__plan_add_indicator_n(khcn_indicator **out, khcn_plan *p, const char *id, size_t idn,
+                                       const char *name, size_t namen) {
+  if (out) *out = NULL;
   if (p->indicators.len >= UINT32_MAX) return khcn__err(KHCN_ELIMIT, "too many indicators");
   khcn_indicator *ind = khcn__arena_alloc(&p->arena, sizeof *ind);
   if (!ind) return KHCN_ENOMEM;
@@ -23,20 +31,19 @@ khcn_status khcn_plan_add_indicator(khcn_indicator **out, khcn_plan *p, const ch
   /* bulk data repeats names: share the previous indicator's copy (arena
    * strings are never changed in place; a new name is a new copy) */
   const khcn_indicator *prev = p->indicators.len ? KHCN__VEC_AT(&p->indicators, khcn_indicator *, p->indicators.len - 1) : NULL;
-  if (prev && prev->name && strcmp(prev->name, name) == 0) ind->name = prev->name;
-  if (!(ind->id = khcn__arena_strdup(&p->arena, id)) ||
-      (!ind->name && !(ind->name = khcn__arena_strdup(&p->arena, name))))
+  if (prev && prev->name && strncmp(prev->name, name, namen) == 0 && prev->name[namen] == 0) ind->name = prev->name;
+  if (!(ind->id = khcn__arena_strndup(&p->arena, id, idn)) ||
+      (!ind->name && !(ind->name = khcn__arena_strndup(&p->arena, name, namen))))
     return KHCN_ENOMEM;
   ind->unit = "";
   ind->limit = NAN;
   ind->base_value = NAN;
   ind->direction = 1;
   ind->index = (uint32_t)p->indicators.len;
+  khcn_status st;
   if ((st = khcn__vec_reserve(&p->indicators, p->indicators.len + 1))) return st;
   /* one probe: insert unless present (a duplicate leaves its copy in the arena) */
-  if ((st = khcn__idx_add(&p->ind_map, ind->id, ind->index)) == KHCN_EEXISTS)
-    return khcn__err(KHCN_EEXISTS, "indicator id \"%s\" already exists", id);
-  if (st) return st;
+  if ((st = khcn__idx_add(&p->ind_map, ind->id, ind->index))) return st;
   khcn__vec_push(&p->indicators, &ind);
   if (out) *out = ind;
   return KHCN_OK;

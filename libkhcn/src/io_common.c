@@ -34,12 +34,6 @@ void khcn__rd_init(khcn__rd *r, const khcn_read_options *opts, khcn_diags *diags
   r->diags = diags;
 }
 
-void khcn__rd_release(khcn__rd *r) {
-  khcn__free(r->resp_set);
-  r->resp_set = NULL;
-  r->resp_cap = 0;
-}
-
 void khcn__rd_push(khcn__rd *r, const char *name, long index) {
   if (r->depth_path < KHCN__PATH_MAX) {
     r->path[r->depth_path].name = name;
@@ -53,17 +47,21 @@ void khcn__rd_pop(khcn__rd *r) {
 }
 
 void khcn__rd_set_entity(khcn__rd *r, const char *p, size_t n) {
-  if (!p) {
-    r->entity = NULL;
-    return;
-  }
-  if (n >= sizeof r->entity_buf) n = sizeof r->entity_buf - 1;
-  memcpy(r->entity_buf, p, n);
+  /* kept by reference: a message is only built for a diagnostic */
+  r->entity = p;
+  r->entity_n = p ? n : 0;
+}
+
+/* The current entity id as a short printable string, for a message. */
+static const char *rd_entity_text(khcn__rd *r) {
+  if (!r->entity) return "";
+  size_t n = r->entity_n < sizeof r->entity_buf ? r->entity_n : sizeof r->entity_buf - 1;
+  memcpy(r->entity_buf, r->entity, n);
   r->entity_buf[n] = 0;
   /* ids are ASCII; make sure no control bytes end up in a message */
   for (size_t i = 0; i < n; i++)
     if ((unsigned char)r->entity_buf[i] < 0x20 || (unsigned char)r->entity_buf[i] >= 0x7f) r->entity_buf[i] = '?';
-  r->entity = r->entity_buf;
+  return r->entity_buf;
 }
 
 void khcn__rd_diag(khcn__rd *r, int code, khcn_severity sev, size_t offset, const char *field, const char *fmt,
@@ -117,7 +115,7 @@ void khcn__rd_diag(khcn__rd *r, int code, khcn_severity sev, size_t offset, cons
     snprintf(r->first_msg, sizeof r->first_msg, "%d %.200s", code, msg);
     snprintf(r->first_path, sizeof r->first_path, "%.180s", path);
   }
-  if (khcn__diag_add(r->diags, code, sev, offset, r->entity ? r->entity : "", path, "%s", msg) == KHCN_ENOMEM) {
+  if (khcn__diag_add(r->diags, code, sev, offset, rd_entity_text(r), path, "%s", msg) == KHCN_ENOMEM) {
     r->fatal = 1;
     r->fatal_status = KHCN_ENOMEM;
   }
@@ -204,6 +202,12 @@ khcn_status khcn__scratch_target(khcn__rec_scratch *s, khcn__rec_target **out) {
 }
 khcn_status khcn__scratch_obs(khcn__rec_scratch *s, khcn__rec_obs **out) {
   SCRATCH_PUSH(s->o, s->no, s->capo, khcn__rec_obs, out);
+  return KHCN_OK;
+}
+khcn_status khcn__scratch_obs_grow(khcn__rec_scratch *s) {
+  khcn__rec_obs *o;
+  SCRATCH_PUSH(s->o, s->no, s->capo, khcn__rec_obs, &o);
+  s->no--;
   return KHCN_OK;
 }
 khcn_status khcn__scratch_link(khcn__rec_scratch *s, khcn__rec_link **out) {
@@ -500,11 +504,23 @@ int khcn__commit_indicator(khcn__rd *r, khcn__rec_ind *rec, khcn__rec_scratch *s
     return r->fatal ? -1 : 0;
   }
   khcn_indicator *ind = NULL;
-  khcn_status st = khcn_plan_add_indicator(&ind, r->plan, khcn__cs(r, s, 0, &rec->id), khcn__cs(r, s, 1, &rec->name));
+  khcn_status st;
+  /* the id was checked above and the name by the reader (UTF-8, no NUL) */
+  if (rec->name.n == 0) {
+    khcn__rd_diag(r, KHCN_DIAG_INVALID, KHCN_SEV_ERROR, rec->name.off, "name", "indicator %.*s: a name is required",
+                  (int)rec->id.n, rec->id.p);
+    st = KHCN_EINVAL;
+  } else if ((st = khcn__plan_add_indicator_n(&ind, r->plan, rec->id.p, rec->id.n, rec->name.p, rec->name.n)) ==
+             KHCN_EEXISTS) {
+    khcn__rd_diag(r, KHCN_DIAG_DUPLICATE_ID, KHCN_SEV_ERROR, rec->id.off, "id", "indicator id \"%.*s\" already exists",
+                  (int)rec->id.n, rec->id.p);
+  } else if (st) {
+    model_fail(r, st, rec->id.off, "id");
+  }
   if (st) {
     khcn__unknown_free(rec->unknown);
     rec->unknown = NULL;
-    return model_fail(r, st, rec->id.off, "id");
+    return r->fatal ? -1 : 0;
   }
   if (rec->name_en.p) CALL(khcn_indicator_set_name_en(ind, khcn__cs(r, s, 0, &rec->name_en)), rec->name_en.off, "name_en");
   if (rec->unit.p) CALL(khcn_indicator_set_unit(ind, khcn__cs(r, s, 0, &rec->unit)), rec->unit.off, "unit");
@@ -603,26 +619,6 @@ fatal:
   return -1;
 }
 
-static uint64_t resp_hash(const char *t, size_t tn, const char *a, size_t an, const char *to, size_t ton, int role) {
-  uint64_t h = 1469598103934665603ull ^ (uint64_t)role;
-  const char *parts[3] = {t, a, to};
-  size_t lens[3] = {tn, an, ton};
-  for (int k = 0; k < 3; k++) {
-    if (!parts[k]) {
-      h = (h ^ 0xff) * 1099511628211ull;
-      continue;
-    }
-    for (size_t i = 0; i < lens[k]; i++) h = (h ^ (unsigned char)parts[k][i]) * 1099511628211ull;
-    h = (h ^ 0xfe) * 1099511628211ull;
-  }
-  return h ^ (h >> 29);
-}
-
-static int span_eq(const char *s, const khcn__span *v) {
-  if (!s || !v->p) return !s && !v->p;
-  return strlen(s) == v->n && memcmp(s, v->p, v->n) == 0;
-}
-
 int khcn__commit_resp(khcn__rd *r, khcn__rec_resp *rec, khcn__rec_scratch *s) {
   int ok = need(r, rec->agency.p, rec->off, "agency") & need(r, rec->role.has ? rec : NULL, rec->off, "role");
   ok = ok && id_ok(r, &rec->task, "task") && id_ok(r, &rec->agency, "agency") && id_ok(r, &rec->to, "to");
@@ -647,63 +643,31 @@ int khcn__commit_resp(khcn__rd *r, khcn__rec_resp *rec, khcn__rec_scratch *s) {
     rec->unknown = NULL;
     return r->fatal ? -1 : 0;
   }
-  /* khcn_plan_assign() checks uniqueness by a linear scan; a national plan
-   * has millions of entries, so the reader keeps a hash set instead */
-  khcn_plan *p = r->plan;
-  if ((p->resp.len + 1) * 2 > r->resp_cap) {
-    size_t nc = r->resp_cap ? r->resp_cap * 2 : 1024;
-    uint32_t *ns = khcn__calloc(nc, sizeof *ns);
-    if (!ns) return model_fail(r, KHCN_ENOMEM, rec->off, NULL);
-    for (size_t i = 0; i < r->resp_cap; i++) {
-      if (!r->resp_set[i]) continue;
-      const khcn_responsibility *o = &KHCN__VEC_AT(&p->resp, khcn__resp, r->resp_set[i] - 1).r;
-      uint64_t h = resp_hash(o->task, o->task ? strlen(o->task) : 0, o->agency, strlen(o->agency), o->to,
-                             o->to ? strlen(o->to) : 0, o->role);
-      size_t j = (size_t)h & (nc - 1);
-      while (ns[j]) j = (j + 1) & (nc - 1);
-      ns[j] = r->resp_set[i];
-    }
-    khcn__free(r->resp_set);
-    r->resp_set = ns;
-    r->resp_cap = nc;
-  }
-  uint64_t h = resp_hash(rec->task.p, rec->task.n, rec->agency.p, rec->agency.n, rec->to.p, rec->to.n, (int)rec->role.v);
-  size_t j = (size_t)h & (r->resp_cap - 1);
-  for (; r->resp_set[j]; j = (j + 1) & (r->resp_cap - 1)) {
-    const khcn_responsibility *o = &KHCN__VEC_AT(&p->resp, khcn__resp, r->resp_set[j] - 1).r;
-    if ((int)o->role == (int)rec->role.v && span_eq(o->task, &rec->task) && span_eq(o->agency, &rec->agency) &&
-        span_eq(o->to, &rec->to)) {
-      khcn__rd_diag(r, KHCN_DIAG_DUPLICATE_ID, KHCN_SEV_ERROR, rec->off, NULL,
-                    "agency %.*s already has role %s on %.*s", (int)rec->agency.n, rec->agency.p,
-                    khcn_role_name((khcn_role)rec->role.v), rec->task.p ? (int)rec->task.n : 8,
-                    rec->task.p ? rec->task.p : "the plan");
-      khcn__unknown_free(rec->unknown);
-      rec->unknown = NULL;
-      return r->fatal ? -1 : 0;
-    }
-  }
-  khcn__resp c;
+  khcn_responsibility c;
   memset(&c, 0, sizeof c);
-  khcn__arena *a = &p->arena;
-  c.r.role = (khcn_role)rec->role.v;
-  c.r.due_year = rec->due_year.has ? (int)rec->due_year.v : 0;
-  c.r.due_month = rec->due_month.has ? (int)rec->due_month.v : 0;
-  c.r.due_day = rec->due_day.has ? (int)rec->due_day.v : 0;
-  c.r.every = rec->every.has ? (khcn_recurrence)rec->every.v : KHCN_ONCE;
-  if (!(c.r.agency = khcn__arena_strndup(a, rec->agency.p, rec->agency.n)) ||
-      (rec->task.p && !(c.r.task = khcn__arena_strndup(a, rec->task.p, rec->task.n))) ||
-      (rec->to.p && !(c.r.to = khcn__arena_strndup(a, rec->to.p, rec->to.n))) ||
-      (rec->note.p && !(c.r.note = khcn__arena_strndup(a, rec->note.p, rec->note.n))) ||
-      khcn__vec_push(&p->resp, &c) != KHCN_OK) {
-    khcn__unknown_free(rec->unknown);
-    rec->unknown = NULL;
-    return model_fail(r, KHCN_ENOMEM, rec->off, NULL);
+  c.role = (khcn_role)rec->role.v;
+  c.due_year = rec->due_year.has ? (int)rec->due_year.v : 0;
+  c.due_month = rec->due_month.has ? (int)rec->due_month.v : 0;
+  c.due_day = rec->due_day.has ? (int)rec->due_day.v : 0;
+  c.every = rec->every.has ? (khcn_recurrence)rec->every.v : KHCN_ONCE;
+  c.agency = khcn__cs(r, s, 0, &rec->agency);
+  c.task = khcn__cs(r, s, 1, &rec->task);
+  c.to = khcn__cs(r, s, 2, &rec->to);
+  c.note = khcn__cs(r, s, 3, &rec->note);
+  int copied = !(rec->task.p && !c.task) && !(rec->to.p && !c.to) && !(rec->note.p && !c.note) && c.agency;
+  khcn_status st = copied ? khcn__plan_assign_checked(r->plan, &c, rec->unknown) : KHCN_ENOMEM;
+  if (st == KHCN_OK) {
+    rec->unknown = NULL; /* the plan's now */
+    return 0;
   }
-  KHCN__VEC_AT(&p->resp, khcn__resp, p->resp.len - 1).unknown = rec->unknown;
+  khcn__unknown_free(rec->unknown);
   rec->unknown = NULL;
-  r->resp_set[j] = (uint32_t)p->resp.len;
-  (void)s;
-  return 0;
+  if (st == KHCN_EEXISTS) {
+    khcn__rd_diag(r, KHCN_DIAG_DUPLICATE_ID, KHCN_SEV_ERROR, rec->off, NULL, "agency %s already has role %s on %s",
+                  c.agency, khcn_role_name(c.role), c.task ? c.task : "the plan");
+    return r->fatal ? -1 : 0;
+  }
+  return model_fail(r, st, rec->off, NULL);
 }
 
 int khcn__commit_legal(khcn__rd *r, khcn__rec_legal *rec, khcn__rec_scratch *s) {

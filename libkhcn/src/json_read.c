@@ -885,7 +885,6 @@ khcn_status khcn_json_read(khcn_plan **out, const void *data, size_t len, const 
   }
   khcn__scratch_free(&j.s);
   khcn__arena_free(&j.a);
-  khcn__rd_release(&j.rd);
   if (st) {
     khcn_plan_free(j.rd.plan);
     if (st == KHCN_EINVALID && !j.rd.have_first) return khcn__err(KHCN_EINVALID, "the plan does not validate");

@@ -103,6 +103,12 @@ uint32_t khcn__idx_hash(const char *s) {
   return (uint32_t)(h ^ (h >> 32)) | 1u;
 }
 
+uint32_t khcn__idx_hash_n(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+  return (uint32_t)(h ^ (h >> 32)) | 1u;
+}
+
 static khcn_status idx_rehash(khcn__idx *m, size_t cap) {
   uint64_t *slot = khcn__calloc(cap, sizeof *slot);
   if (!slot) return khcn__nomem("an index");
@@ -390,11 +396,15 @@ static void resp_index_drop(khcn_plan *p) {
   p->resp_cap = p->resp_indexed = 0;
 }
 
+/* a slot: (index + 1) << 32 | the hash's low 32 bits, forced odd */
+static uint64_t resp_slot(size_t idx, size_t h) { return ((uint64_t)(idx + 1) << 32) | ((uint32_t)h | 1u); }
+
 static void resp_index_put(khcn_plan *p, size_t idx) {
   const khcn_responsibility *r = &KHCN__VEC_AT(&p->resp, khcn__resp, idx).r;
-  size_t j = resp_hash(r) & (p->resp_cap - 1);
+  size_t h = resp_hash(r);
+  size_t j = h & (p->resp_cap - 1);
   while (p->resp_slots[j]) j = (j + 1) & (p->resp_cap - 1);
-  p->resp_slots[j] = (uint32_t)(idx + 1);
+  p->resp_slots[j] = resp_slot(idx, h);
 }
 
 /* Make the index cover every entry, with room for one more. */
@@ -404,7 +414,7 @@ static khcn_status resp_index_sync(khcn_plan *p) {
   if (need * 2 > p->resp_cap) {
     size_t cap = 16;
     while (cap < need * 2) cap *= 2;
-    uint32_t *slots = khcn__calloc(cap, sizeof *slots);
+    uint64_t *slots = khcn__calloc(cap, sizeof *slots);
     if (!slots) return khcn__nomem("the responsibility index");
     khcn__free(p->resp_slots);
     p->resp_slots = slots;
@@ -415,11 +425,15 @@ static khcn_status resp_index_sync(khcn_plan *p) {
   return KHCN_OK;
 }
 
-static int resp_index_has(const khcn_plan *p, const khcn_responsibility *r) {
-  size_t j = resp_hash(r) & (p->resp_cap - 1);
+/* The free slot for r (hash h), or SIZE_MAX when r is already there. */
+static size_t resp_index_probe(const khcn_plan *p, const khcn_responsibility *r, size_t h) {
+  uint32_t tag = (uint32_t)h | 1u;
+  size_t j = h & (p->resp_cap - 1);
   for (; p->resp_slots[j]; j = (j + 1) & (p->resp_cap - 1))
-    if (resp_same(&KHCN__VEC_AT(&p->resp, khcn__resp, p->resp_slots[j] - 1).r, r)) return 1;
-  return 0;
+    if ((uint32_t)p->resp_slots[j] == tag &&
+        resp_same(&KHCN__VEC_AT(&p->resp, khcn__resp, (p->resp_slots[j] >> 32) - 1).r, r))
+      return SIZE_MAX;
+  return j;
 }
 
 khcn_status khcn_plan_assign(khcn_plan *p, const khcn_responsibility *r) {
@@ -437,10 +451,19 @@ khcn_status khcn_plan_assign(khcn_plan *p, const khcn_responsibility *r) {
   if (r->due_day < 0 || r->due_day > 31) return khcn__err(KHCN_EINVAL, "deadline day %d outside 1..31", r->due_day);
   if (r->due_day && !r->due_month) return khcn__err(KHCN_EINVAL, "a deadline day needs a month");
   if ((st = khcn__check_text(r->note, "responsibility note"))) return st;
-  if ((st = resp_index_sync(p))) return st;
-  if (resp_index_has(p, r))
+  st = khcn__plan_assign_checked(p, r, NULL);
+  if (st == KHCN_EEXISTS)
     return khcn__err(KHCN_EEXISTS, "agency %s already has role %s on %s", r->agency, khcn_role_name(r->role),
                      r->task ? r->task : "the plan");
+  return st;
+}
+
+khcn_status khcn__plan_assign_checked(khcn_plan *p, const khcn_responsibility *r, khcn__unknown *unknown) {
+  khcn_status st;
+  if ((st = resp_index_sync(p))) return st;
+  size_t h = resp_hash(r);
+  size_t j = resp_index_probe(p, r, h);
+  if (j == SIZE_MAX) return KHCN_EEXISTS;
   khcn__resp c;
   memset(&c, 0, sizeof c);
   c.r = *r;
@@ -455,8 +478,9 @@ khcn_status khcn_plan_assign(khcn_plan *p, const khcn_responsibility *r) {
       (r->to && !(c.r.to = to ? to->id : khcn__arena_strdup(a, r->to))) ||
       (r->note && !(c.r.note = khcn__arena_strdup(a, r->note))))
     return KHCN_ENOMEM;
+  c.unknown = unknown;
   if ((st = khcn__vec_push(&p->resp, &c))) return st;
-  resp_index_put(p, p->resp.len - 1); /* room ensured by resp_index_sync */
+  p->resp_slots[j] = resp_slot(p->resp.len - 1, h); /* room ensured by resp_index_sync */
   p->resp_indexed = p->resp.len;
   return KHCN_OK;
 }

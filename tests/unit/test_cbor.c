@@ -519,6 +519,66 @@ static void test_save_load(void) {
   khcn_buf_dispose(&b);
 }
 
+static uint64_t dec_rng(uint64_t *x) { /* splitmix64 */
+  uint64_t z = (*x += 0x9e3779b97f4a7c15ull);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
+}
+
+static double dec_strtod(int64_t m, int64_t e) {
+  char buf[64];
+  snprintf(buf, sizeof buf, "%llde%lld", (long long)m, (long long)e);
+  return strtod(buf, NULL);
+}
+
+/* count of m x 10^e that do not convert to strtod's correctly rounded double */
+static long dec_mismatches(int64_t m, int64_t e) {
+  double a = khcn__decimal_to_double(m, e), b = dec_strtod(m, e);
+  return memcmp(&a, &b, sizeof a) != 0;
+}
+
+/* Decimal fractions to doubles agree bit for bit with strtod: random
+ * mantissas of 1 to 19 digits at every exponent the fast paths cover, exact
+ * ties between two doubles (round half to even), the points just beside
+ * them, and the narrower gap below a power of two. */
+static void test_decimal_to_double(void) {
+  uint64_t x = 20261122;
+  long bad = 0, n = 0;
+  for (int i = 0; i < 400000; i++, n++) {
+    int digits = 1 + (int)(dec_rng(&x) % 19);
+    uint64_t lim = 1;
+    for (int k = 0; k < digits; k++) lim *= 10;
+    int64_t m = (int64_t)(dec_rng(&x) % (lim > (uint64_t)INT64_MAX ? (uint64_t)INT64_MAX : lim));
+    if (dec_rng(&x) & 1) m = -m;
+    int64_t e = -26 + (int64_t)(dec_rng(&x) % 30);
+    bad += dec_mismatches(m, e);
+  }
+  /* ties: the midpoint between M x 2^-s and (M+1) x 2^-s is
+   * (2M+1) x 5^(s+1) / 10^(s+1), an integer mantissa for s <= 2 */
+  for (int i = 0; i < 20000; i++) {
+    int s = 1 + i % 2;
+    uint64_t M = (1ull << 52) | (dec_rng(&x) & ((1ull << 52) - 1));
+    uint64_t p5 = s == 1 ? 25 : 125;
+    int64_t mid = (int64_t)((2 * M + 1) * p5);
+    for (int d = -1; d <= 1; d++, n++) bad += dec_mismatches(mid + d, -(s + 1));
+  }
+  /* the power of two 2^52 x 2^-s: its lower tie is a quarter ulp away */
+  for (int s = 0; s <= 2; s++) {
+    uint64_t p5 = s == 0 ? 25 : s == 1 ? 125 : 625; /* 5^(s+2) */
+    int64_t low_tie = (int64_t)(((1ull << 54) - 1) * p5); /* (2^54 - 1) x 2^-(s+2) */
+    for (int d = -2; d <= 2; d++, n++) bad += dec_mismatches(low_tie + d, -(s + 2));
+  }
+  /* long mantissas that are multiples of ten, and exponents outside +-22 */
+  for (int i = 0; i < 20000; i++, n++) {
+    int64_t m = (int64_t)(dec_rng(&x) % 922337203685477580ull) * 10;
+    bad += dec_mismatches(m, -30 + (int64_t)(dec_rng(&x) % 60));
+  }
+  CU_ASSERT_EQUAL(bad, 0);
+  CU_ASSERT(n > 460000);
+  if (bad) fprintf(stderr, "decimal_to_double: %ld of %ld differ from strtod\n", bad, n);
+}
+
 /* The inline decoders and libcbor alone read the same model. */
 static void test_fast_paths_agree(void) {
   khcn_synth_options so = KHCN_SYNTH_OPTIONS_INIT;
@@ -599,6 +659,7 @@ CU_ErrorCode khcn_test_cbor_suite(void) {
   static const khcn_test_case cases[] = {
       {"minimal_bytes", test_minimal_bytes},
       {"numbers", test_numbers},
+      {"decimal_to_double", test_decimal_to_double},
       {"roundtrip_full", test_roundtrip_full},
       {"golden", test_golden},
       {"tolerant_reader", test_tolerant},

@@ -82,23 +82,23 @@ typedef struct khcn__rd {
   int have_first;   /* first error, for khcn_error_last() */
   size_t first_off;
   char first_msg[256], first_path[192];
-  uint32_t *resp_set; /* open-addressing set of responsibility indices + 1 */
-  size_t resp_cap;
   int fatal;        /* stop now */
   khcn_status fatal_status;
   khcn__pathseg path[KHCN__PATH_MAX];
   size_t depth_path;
-  const char *entity; /* id of the current entity (NUL-terminated) or NULL */
-  char entity_buf[72];
+  const char *entity; /* id of the current entity (entity_n bytes, in the input or the
+                       * reader's arena, valid until the read ends) or NULL */
+  size_t entity_n;
+  char entity_buf[72]; /* its printable copy, made for a diagnostic */
 } khcn__rd;
 
 void khcn__rd_init(khcn__rd *r, const khcn_read_options *opts, khcn_diags *diags);
-void khcn__rd_release(khcn__rd *r); /* frees reader-owned memory (not the plan) */
 /* add a diagnostic; sev >= ERROR counts as an error; FATAL sets r->fatal */
 void khcn__rd_diag(khcn__rd *r, int code, khcn_severity sev, size_t offset, const char *field, const char *fmt, ...)
     KHCN__PRINTF(6, 7);
 void khcn__rd_push(khcn__rd *r, const char *name, long index);
 void khcn__rd_pop(khcn__rd *r);
+/* p must stay valid until the read ends (input bytes or a reader arena) */
 void khcn__rd_set_entity(khcn__rd *r, const char *p, size_t n);
 /* status to return from a reader, from the diags seen */
 khcn_status khcn__rd_result(khcn__rd *r);
@@ -200,6 +200,11 @@ typedef struct khcn__rec_legal {
 khcn_status khcn__scratch_target(khcn__rec_scratch *s, khcn__rec_target **out);
 khcn_status khcn__scratch_obs(khcn__rec_scratch *s, khcn__rec_obs **out);
 khcn_status khcn__scratch_link(khcn__rec_scratch *s, khcn__rec_link **out);
+/* room for one more observation, s->o[s->no] left for the caller to fill in full */
+khcn_status khcn__scratch_obs_grow(khcn__rec_scratch *s);
+static inline khcn_status khcn__scratch_obs_room(khcn__rec_scratch *s) {
+  return s->no < s->capo ? KHCN_OK : khcn__scratch_obs_grow(s);
+}
 void khcn__scratch_reset(khcn__rec_scratch *s); /* frees the unknown lists still held */
 void khcn__scratch_free(khcn__rec_scratch *s);
 

@@ -186,6 +186,17 @@ typedef struct khcn__idx {
  * slots.  A multiplicative mix over all buckets was measured (1M indicators):
  * reading unchanged, evaluation 6 % slower (lost locality), so it was not kept. */
 uint32_t khcn__idx_hash(const char *id);
+/* the same hash of n bytes (no NUL needed) */
+uint32_t khcn__idx_hash_n(const char *id, size_t n);
+/* Start loading the bucket of hash h: a reader calls it when it meets an
+ * id, so the cache miss of the insertion that follows is already paid. */
+static inline void khcn__idx_prefetch(const khcn__idx *m, uint32_t h) {
+#if defined(__GNUC__)
+  if (m->cap) __builtin_prefetch(&m->slot[h & (m->cap - 1)], 1);
+#else
+  (void)m, (void)h;
+#endif
+}
 static inline const char *khcn__ent_id(const khcn__vec *ents, size_t i) {
   return ((const char *const *)KHCN__VEC_AT(ents, void *, i))[1];
 }
@@ -200,6 +211,16 @@ khcn_status khcn__idx_add(khcn__idx *m, const char *id, uint32_t index);
 khcn_status khcn__idx_reserve(khcn__idx *m, size_t n);
 void khcn__idx_free(khcn__idx *m);
 
+/* khcn_plan_add_indicator() for callers that have checked the arguments
+ * (a valid id, a non-empty UTF-8 name, neither holding NUL; lengths in bytes):
+ * KHCN_EEXISTS without a message when the id is taken */
+khcn_status khcn__plan_add_indicator_n(khcn_indicator **out, khcn_plan *p, const char *id, size_t idn,
+                                       const char *name, size_t namen);
+
+/* khcn_plan_assign() for callers that have checked every field: takes
+ * `unknown` on success; KHCN_EEXISTS without a message for a duplicate */
+khcn_status khcn__plan_assign_checked(khcn_plan *p, const khcn_responsibility *r, khcn__unknown *unknown);
+
 struct khcn_plan {
   khcn__arena arena;
   const char *id;
@@ -212,10 +233,10 @@ struct khcn_plan {
   khcn__vec agencies;      /* khcn_agency * */
   khcn__vec resp;          /* khcn__resp (by value) */
   khcn__idx ind_map, node_map, agency_map;
-  /* hash index of resp on (task, agency, role, to): slots hold index + 1;
+  /* hash index of resp on (task, agency, role, to): slots hold index + 1 and hash bits;
    * it covers resp[0 .. resp_indexed) and catches up lazily, so code that
    * appends to resp directly stays correct; unassign drops it */
-  uint32_t *resp_slots;
+  uint64_t *resp_slots; /* (index + 1) << 32 | hash bits (odd); 0 = empty */
   size_t resp_cap, resp_indexed;
   khcn__unknown *unknown;      /* unknown keys of the plan map */
   khcn__unknown *doc_unknown;  /* unknown keys of the document envelope */
