@@ -667,9 +667,158 @@ static int get_list(cr *c, size_t depth, const char *field, elem_fn fn) {
   } while (0)
 #define UNKNOWN(list) FIELD(get_unknown(c, (list), k, depth))
 
+/* An integer head at p (major 0 or 1, argument up to 8 bytes): 1 and the
+ * value (as major/argument) on success, 0 when it is anything else. */
+static inline int raw_int(const unsigned char *p, size_t left, size_t *used, int *neg, uint64_t *u) {
+  if (!left) return 0;
+  unsigned b = p[0], major = b >> 5, ai = b & 31;
+  if (major > 1 || ai > 27) return 0;
+  if (ai < 24) {
+    *u = ai;
+    *used = 1;
+  } else {
+    size_t n = (size_t)1 << (ai - 24);
+    if (left < n + 1) return 0;
+    uint64_t v = 0;
+    for (size_t i = 1; i <= n; i++) v = (v << 8) | p[i];
+    *u = v;
+    *used = n + 1;
+  }
+  *neg = major == 1;
+  return 1;
+}
+
+/* A number as writers put it, an integer or a decimal fraction 4([e, m])
+ * of two integers, decoded from the bytes at p: its length (and *v), or 0
+ * for anything else (left to the general path). */
+static inline size_t raw_number(const unsigned char *p, size_t left, double *v) {
+  size_t used;
+  int neg;
+  uint64_t u;
+  if (raw_int(p, left, &used, &neg, &u)) {
+    *v = neg ? -1.0 - (double)u : (double)u;
+    return used;
+  }
+  if (left > 2 && p[0] == 0xc4 && p[1] == 0x82) {
+    int ne, nm;
+    uint64_t ue, um;
+    size_t ue_n, um_n;
+    if (!raw_int(p + 2, left - 2, &ue_n, &ne, &ue) || !raw_int(p + 2 + ue_n, left - 2 - ue_n, &um_n, &nm, &um) ||
+        ue > (uint64_t)INT64_MAX || um > (uint64_t)INT64_MAX)
+      return 0;
+    int64_t e = ne ? -1 - (int64_t)ue : (int64_t)ue, m = nm ? -1 - (int64_t)um : (int64_t)um;
+    *v = khcn__decimal_to_double(m, e);
+    if (!isfinite(*v)) return 0;
+    return 2 + ue_n + um_n;
+  }
+  return 0;
+}
+
+/* A year as writers put it: 0x19 and two bytes.  0 when it is not. */
+static inline int raw_year(const unsigned char *p, int *year) {
+  if (p[0] != 0x19) return 0;
+  *year = (p[1] << 8) | p[2];
+  return 1;
+}
+
+/*
+ * Fast path for the observation shape writers produce, {0: year, 1: value}
+ * or {0: year, 1: value, 2: status}, with the value an integer, a decimal
+ * fraction of two integers, or null.  Anything else (and strict mode, and
+ * KHCN__READ_LIBCBOR_ONLY) takes the general path; the fuzz target checks
+ * that both agree.  Returns 1 when the observation was read, with every
+ * field of *o set (the record was not cleared).
+ */
+static int fast_obs(cr *c, khcn__rec_obs *o) {
+  if (!c->lenient_fast || c->t != T_MAP || (c->u != 2 && c->u != 3)) return 0;
+  const unsigned char *p = c->data + c->pos;
+  size_t left = c->len - c->pos;
+  int year;
+  if (left < 6 || p[0] != 0x00 || !raw_year(p + 1, &year) || p[4] != 0x01) return 0;
+  size_t i = 5, used;
+  double v;
+  int is_null = 0;
+  if (p[i] == 0xf6) {
+    is_null = 1;
+    v = NAN;
+    i++;
+  } else if ((used = raw_number(p + i, left - i, &v))) {
+    i += used;
+  } else {
+    return 0;
+  }
+  int64_t status = -1;
+  if (c->u == 3) {
+    if (left - i < 2 || p[i] != 0x02 || p[i + 1] >= 0x18) return 0;
+    status = p[i + 1];
+    i += 2;
+  }
+  o->off = c->toff;
+  o->year.has = 1;
+  o->year.v = year;
+  o->year.off = c->pos + 1;
+  o->value.has = 1;
+  o->value.is_null = is_null;
+  o->value.v = v;
+  o->value.off = c->pos + 5;
+  o->status.has = status >= 0;
+  o->status.v = status >= 0 ? status : 0;
+  o->status.off = status >= 0 ? c->pos + i - 1 : 0;
+  o->source.p = o->reporter.p = o->note.p = NULL;
+  o->unknown = NULL;
+  c->pos += i;
+  return 1;
+}
+
+/*
+ * Fast path for the common target shape {0: year, 1: comparator, 2: value}
+ * (the year 0 or 0x19 and two bytes, the comparator below 24, the value as
+ * in fast_obs but never null).  Same rules as fast_obs; the fields a
+ * target without them reads (the flags) are set too.
+ */
+static int fast_target(cr *c, khcn__rec_target *t) {
+  if (!c->lenient_fast || c->t != T_MAP || c->u != 3) return 0;
+  const unsigned char *p = c->data + c->pos;
+  size_t left = c->len - c->pos;
+  if (left < 6 || p[0] != 0x00) return 0;
+  int year = 0;
+  size_t i = 2;
+  if (p[1] != 0x00) {
+    if (!raw_year(p + 1, &year)) return 0;
+    i = 4;
+  }
+  if (left - i < 4 || p[i] != 0x01 || p[i + 1] >= 0x18 || p[i + 2] != 0x02) return 0;
+  size_t cmp_at = i + 1, val_at = i + 3;
+  double v;
+  size_t used = raw_number(p + val_at, left - val_at, &v);
+  if (!used) return 0;
+  t->off = c->toff;
+  t->year.has = 1;
+  t->year.v = year;
+  t->year.off = c->pos + 1;
+  t->cmp.has = 1;
+  t->cmp.v = p[cmp_at];
+  t->cmp.off = c->pos + cmp_at;
+  t->value.has = 1;
+  t->value.is_null = 0;
+  t->value.v = v;
+  t->value.off = c->pos + val_at;
+  t->hi.has = t->tol.has = t->base_year.has = t->overshoot.has = t->cumulative.has = 0;
+  t->note.p = NULL;
+  t->unknown = NULL;
+  c->pos += val_at + used;
+  return 1;
+}
+
 static int el_target(cr *c, size_t depth) {
-  khcn__rec_target *t;
-  if (khcn__scratch_target(&c->s, &t)) return c->rd.fatal = 1, c->rd.fatal_status = KHCN_ENOMEM, -1;
+  if (khcn__scratch_target_room(&c->s)) return c->rd.fatal = 1, c->rd.fatal_status = KHCN_ENOMEM, -1;
+  khcn__rec_target *t = &c->s.t[c->s.nt];
+  if (fast_target(c, t)) {
+    c->s.nt++;
+    return 0;
+  }
+  memset(t, 0, sizeof *t);
+  c->s.nt++;
   t->off = c->toff;
   mi m;
   int rc = map_open(c, &m, depth, NULL);
@@ -702,90 +851,6 @@ static int el_target(cr *c, size_t depth) {
   return rc < 0 ? -1 : 0;
 fatal:
   return -1;
-}
-
-/* An integer head at p (major 0 or 1, argument up to 8 bytes): 1 and the
- * value (as major/argument) on success, 0 when it is anything else. */
-static int raw_int(const unsigned char *p, size_t left, size_t *used, int *neg, uint64_t *u) {
-  if (!left) return 0;
-  unsigned b = p[0], major = b >> 5, ai = b & 31;
-  if (major > 1 || ai > 27) return 0;
-  if (ai < 24) {
-    *u = ai;
-    *used = 1;
-  } else {
-    size_t n = (size_t)1 << (ai - 24);
-    if (left < n + 1) return 0;
-    uint64_t v = 0;
-    for (size_t i = 1; i <= n; i++) v = (v << 8) | p[i];
-    *u = v;
-    *used = n + 1;
-  }
-  *neg = major == 1;
-  return 1;
-}
-
-/*
- * Fast path for the observation shape writers produce, {0: year, 1: value}
- * or {0: year, 1: value, 2: status}, with the value an integer, a decimal
- * fraction of two integers, or null.  Anything else (and strict mode, and
- * KHCN__READ_LIBCBOR_ONLY) takes the general path; the fuzz target checks
- * that both agree.  Returns 1 when the observation was read.
- */
-static int fast_obs(cr *c, khcn__rec_obs *o) {
-  if (!c->fast || c->rd.strict || c->t != T_MAP || (c->u != 2 && c->u != 3)) return 0;
-  const unsigned char *p = c->data + c->pos;
-  size_t left = c->len - c->pos;
-  if (left < 6 || p[0] != 0x00 || p[1] != 0x19 || p[4] != 0x01) return 0;
-  size_t i = 5, used;
-  int neg;
-  uint64_t u;
-  double v;
-  int is_null = 0;
-  if (p[i] == 0xf6) {
-    is_null = 1;
-    v = NAN;
-    i++;
-  } else if (raw_int(p + i, left - i, &used, &neg, &u)) {
-    v = neg ? -1.0 - (double)u : (double)u;
-    i += used;
-  } else if (p[i] == 0xc4 && left - i > 2 && p[i + 1] == 0x82) {
-    int ne, nm;
-    uint64_t ue, um;
-    size_t ue_n, um_n;
-    if (!raw_int(p + i + 2, left - i - 2, &ue_n, &ne, &ue) ||
-        !raw_int(p + i + 2 + ue_n, left - i - 2 - ue_n, &um_n, &nm, &um) || ue > (uint64_t)INT64_MAX ||
-        um > (uint64_t)INT64_MAX)
-      return 0;
-    int64_t e = ne ? -1 - (int64_t)ue : (int64_t)ue, m = nm ? -1 - (int64_t)um : (int64_t)um;
-    v = khcn__decimal_to_double(m, e);
-    if (!isfinite(v)) return 0;
-    i += 2 + ue_n + um_n;
-  } else {
-    return 0;
-  }
-  int64_t status = -1;
-  if (c->u == 3) {
-    if (left - i < 2 || p[i] != 0x02 || p[i + 1] >= 0x18) return 0;
-    status = p[i + 1];
-    i += 2;
-  }
-  /* every field, since the record was not cleared */
-  o->off = c->toff;
-  o->year.has = 1;
-  o->year.v = (p[2] << 8) | p[3];
-  o->year.off = c->pos + 1;
-  o->value.has = 1;
-  o->value.is_null = is_null;
-  o->value.v = v;
-  o->value.off = c->pos + 5;
-  o->status.has = status >= 0;
-  o->status.v = status >= 0 ? status : 0;
-  o->status.off = status >= 0 ? c->pos + i - 1 : 0;
-  o->source.p = o->reporter.p = o->note.p = NULL;
-  o->unknown = NULL;
-  c->pos += i;
-  return 1;
 }
 
 static int el_obs(cr *c, size_t depth) {
@@ -1064,16 +1129,22 @@ static int el_budget(cr *c, size_t depth) {
 
 /* ---------------------------------------------------------- plan, doc */
 
-/* Size an empty id index for n more entries up front (no rehash while a
- * national plan is read).  The declared count is only a hint, capped by the
- * input: each entity takes at least 8 bytes. */
-static void presize(cr *c, khcn__idx *m) {
+/* The element count of the array about to be read, as a hint for sizing
+ * indexes up front (no rehash while a national plan is read): capped by the
+ * input, since each entity takes at least 8 bytes, and 0 for short,
+ * indefinite or implausible arrays. */
+static size_t count_hint(const cr *c) {
   unsigned major;
   uint64_t n;
-  if (m->len || m->cap || !head_at(c, c->pos, &major, &n) || major != 4) return;
+  if (!head_at(c, c->pos, &major, &n) || major != 4) return 0;
   if (n > (c->len - c->pos) / 8) n = (c->len - c->pos) / 8;
-  if (n < 1024 || n > c->rd.opt.max_entities) return;
-  if (khcn__idx_reserve(m, (size_t)n + 1) != KHCN_OK) khcn_error_clear(); /* the map grows by itself */
+  if (n < 1024 || n > c->rd.opt.max_entities) return 0;
+  return (size_t)n;
+}
+
+static void presize(cr *c, khcn__idx *m) {
+  size_t n = count_hint(c);
+  if (n && !m->len && !m->cap && khcn__idx_reserve(m, n + 1) != KHCN_OK) khcn_error_clear(); /* grows by itself */
 }
 
 static const char *const plan_text_names[] = {"title", "issuer", "number", "date", "province", "signer",
@@ -1123,7 +1194,10 @@ static int parse_plan(cr *c, size_t depth) {
         presize(c, &c->rd.plan->agency_map);
         FIELD(get_list(c, depth + 1, "agencies", el_agency));
         break;
-      case KP_RESP: FIELD(get_list(c, depth + 1, "responsibilities", el_resp)); break;
+      case KP_RESP:
+        if (count_hint(c) && khcn__plan_resp_reserve(c->rd.plan, count_hint(c)) != KHCN_OK) khcn_error_clear();
+        FIELD(get_list(c, depth + 1, "responsibilities", el_resp));
+        break;
       default: FIELD(get_unknown(c, &c->rd.plan->unknown, k, depth));
       }
     }

@@ -210,14 +210,22 @@ khcn_status khcn__scratch_obs_grow(khcn__rec_scratch *s) {
   s->no--;
   return KHCN_OK;
 }
+khcn_status khcn__scratch_target_grow(khcn__rec_scratch *s) {
+  khcn__rec_target *t;
+  SCRATCH_PUSH(s->t, s->nt, s->capt, khcn__rec_target, &t);
+  s->nt--;
+  return KHCN_OK;
+}
 khcn_status khcn__scratch_link(khcn__rec_scratch *s, khcn__rec_link **out) {
   SCRATCH_PUSH(s->l, s->nl, s->capl, khcn__rec_link, out);
   return KHCN_OK;
 }
 
 void khcn__scratch_reset(khcn__rec_scratch *s) {
-  for (size_t i = 0; i < s->nt; i++) khcn__unknown_free(s->t[i].unknown);
-  for (size_t i = 0; i < s->no; i++) khcn__unknown_free(s->o[i].unknown);
+  for (size_t i = 0; i < s->nt; i++)
+    if (s->t[i].unknown) khcn__unknown_free(s->t[i].unknown);
+  for (size_t i = 0; i < s->no; i++)
+    if (s->o[i].unknown) khcn__unknown_free(s->o[i].unknown);
   s->nt = s->no = s->nl = 0;
 }
 

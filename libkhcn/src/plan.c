@@ -407,10 +407,11 @@ static void resp_index_put(khcn_plan *p, size_t idx) {
   p->resp_slots[j] = resp_slot(idx, h);
 }
 
-/* Make the index cover every entry, with room for one more. */
-static khcn_status resp_index_sync(khcn_plan *p) {
-  size_t need = p->resp.len + 1;
-  if (need >= UINT32_MAX) return khcn__err(KHCN_ELIMIT, "too many responsibilities");
+/* Make the index cover every entry, with room for `extra` more. */
+static khcn_status resp_index_room(khcn_plan *p, size_t extra) {
+  if (extra >= UINT32_MAX || p->resp.len + extra >= UINT32_MAX)
+    return khcn__err(KHCN_ELIMIT, "too many responsibilities");
+  size_t need = p->resp.len + extra;
   if (need * 2 > p->resp_cap) {
     size_t cap = 16;
     while (cap < need * 2) cap *= 2;
@@ -458,9 +459,14 @@ khcn_status khcn_plan_assign(khcn_plan *p, const khcn_responsibility *r) {
   return st;
 }
 
+khcn_status khcn__plan_resp_reserve(khcn_plan *p, size_t n) {
+  khcn_status st = resp_index_room(p, n);
+  return st ? st : khcn__vec_reserve(&p->resp, p->resp.len + n);
+}
+
 khcn_status khcn__plan_assign_checked(khcn_plan *p, const khcn_responsibility *r, khcn__unknown *unknown) {
   khcn_status st;
-  if ((st = resp_index_sync(p))) return st;
+  if ((st = resp_index_room(p, 1))) return st;
   size_t h = resp_hash(r);
   size_t j = resp_index_probe(p, r, h);
   if (j == SIZE_MAX) return KHCN_EEXISTS;
@@ -480,7 +486,7 @@ khcn_status khcn__plan_assign_checked(khcn_plan *p, const khcn_responsibility *r
     return KHCN_ENOMEM;
   c.unknown = unknown;
   if ((st = khcn__vec_push(&p->resp, &c))) return st;
-  p->resp_slots[j] = resp_slot(p->resp.len - 1, h); /* room ensured by resp_index_sync */
+  p->resp_slots[j] = resp_slot(p->resp.len - 1, h); /* room ensured by resp_index_room */
   p->resp_indexed = p->resp.len;
   return KHCN_OK;
 }

@@ -200,10 +200,15 @@ typedef struct khcn__rec_legal {
 khcn_status khcn__scratch_target(khcn__rec_scratch *s, khcn__rec_target **out);
 khcn_status khcn__scratch_obs(khcn__rec_scratch *s, khcn__rec_obs **out);
 khcn_status khcn__scratch_link(khcn__rec_scratch *s, khcn__rec_link **out);
-/* room for one more observation, s->o[s->no] left for the caller to fill in full */
+/* room for one more observation (target), s->o[s->no] (s->t[s->nt]) left
+ * for the caller to fill in full */
 khcn_status khcn__scratch_obs_grow(khcn__rec_scratch *s);
+khcn_status khcn__scratch_target_grow(khcn__rec_scratch *s);
 static inline khcn_status khcn__scratch_obs_room(khcn__rec_scratch *s) {
   return s->no < s->capo ? KHCN_OK : khcn__scratch_obs_grow(s);
+}
+static inline khcn_status khcn__scratch_target_room(khcn__rec_scratch *s) {
+  return s->nt < s->capt ? KHCN_OK : khcn__scratch_target_grow(s);
 }
 void khcn__scratch_reset(khcn__rec_scratch *s); /* frees the unknown lists still held */
 void khcn__scratch_free(khcn__rec_scratch *s);

@@ -220,6 +220,8 @@ khcn_status khcn__plan_add_indicator_n(khcn_indicator **out, khcn_plan *p, const
 /* khcn_plan_assign() for callers that have checked every field: takes
  * `unknown` on success; KHCN_EEXISTS without a message for a duplicate */
 khcn_status khcn__plan_assign_checked(khcn_plan *p, const khcn_responsibility *r, khcn__unknown *unknown);
+/* room for n more responsibilities (vector and index), for bulk readers */
+khcn_status khcn__plan_resp_reserve(khcn_plan *p, size_t n);
 
 struct khcn_plan {
   khcn__arena arena;
