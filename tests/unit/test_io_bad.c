@@ -276,12 +276,113 @@ static void test_diag_fields(void) {
   khcn_diags_free(d);
 }
 
+/* The first diagnostic of reading bytes that must fail with EFORMAT. */
+static int first_diag(const unsigned char *plan, size_t len, khcn_diag *g, khcn_diags **d) {
+  unsigned char buf[256];
+  size_t n = doc(buf, plan, len);
+  OK(khcn_diags_new(d));
+  khcn_plan *p = NULL;
+  khcn_status st = khcn_cbor_read(&p, buf, n, NULL, *d);
+  CU_ASSERT_EQUAL(st, KHCN_EFORMAT);
+  CU_ASSERT_PTR_NULL(p);
+  if (khcn_diags_count(*d) < 1) return -1;
+  OK(khcn_diags_at(*d, 0, g));
+  return 0;
+}
+
+/* What the model refuses is reported by the reader as a diagnostic with the
+ * entity, the path of the field and its offset. */
+static void test_model_refusals(void) {
+  khcn_diags *d;
+  khcn_diag g;
+  /* {0: "p", 17: [{0: "i", 1: "n"}, {0: "i", 1: "m"}]}: the second "i" */
+  static const unsigned char dup_ind[] = {0xa2, 0x00, 0x61, 'p', 0x11, 0x82, 0xa2, 0x00, 0x61, 'i', 0x01, 0x61, 'n',
+                                          0xa2, 0x00, 0x61, 'i', 0x01, 0x61, 'm'};
+  CU_ASSERT_FATAL(first_diag(dup_ind, sizeof dup_ind, &g, &d) == 0);
+  CU_ASSERT_EQUAL(g.code, KHCN_DIAG_DUPLICATE_ID);
+  CU_ASSERT_STRING_EQUAL(g.path, "/plan/indicators/1/id");
+  CU_ASSERT_STRING_EQUAL(g.entity, "i");
+  CU_ASSERT_EQUAL(g.offset, 14 + 15);
+  CU_ASSERT_PTR_NOT_NULL(strstr(g.message, "indicator id \"i\" already exists"));
+  khcn_diags_free(d);
+  /* an empty name */
+  static const unsigned char empty_name[] = {0xa2, 0x00, 0x61, 'p', 0x11, 0x81, 0xa2, 0x00, 0x62, 'i', '2', 0x01, 0x60};
+  CU_ASSERT_FATAL(first_diag(empty_name, sizeof empty_name, &g, &d) == 0);
+  CU_ASSERT_EQUAL(g.code, KHCN_DIAG_INVALID);
+  CU_ASSERT_STRING_EQUAL(g.path, "/plan/indicators/0/name");
+  CU_ASSERT_STRING_EQUAL(g.entity, "i2");
+  CU_ASSERT_PTR_NOT_NULL(strstr(g.message, "a name is required"));
+  khcn_diags_free(d);
+  /* the same role twice: {0: "p", 19: [{1: "a", 2: 0}, {1: "a", 2: 0}]} */
+  static const unsigned char dup_role[] = {0xa2, 0x00, 0x61, 'p', 0x13, 0x82, 0xa2, 0x01, 0x61, 'a',
+                                           0x02, 0x00, 0xa2, 0x01, 0x61, 'a', 0x02, 0x00};
+  CU_ASSERT_FATAL(first_diag(dup_role, sizeof dup_role, &g, &d) == 0);
+  CU_ASSERT_EQUAL(g.code, KHCN_DIAG_DUPLICATE_ID);
+  CU_ASSERT_STRING_EQUAL(g.path, "/plan/responsibilities/1");
+  CU_ASSERT_EQUAL(g.offset, 14 + 12);
+  CU_ASSERT_PTR_NOT_NULL(strstr(g.message, "agency a already has role lead on the plan"));
+  khcn_diags_free(d);
+  /* an id with control bytes is shown with '?' in the entity */
+  static const unsigned char ctl_id[] = {0xa2, 0x00, 0x61, 'p', 0x11, 0x81, 0xa2, 0x00, 0x63, 'a', 0x01, 'b', 0x01, 0x61, 'n'};
+  CU_ASSERT_FATAL(first_diag(ctl_id, sizeof ctl_id, &g, &d) == 0);
+  CU_ASSERT_EQUAL(g.code, KHCN_DIAG_BAD_ID);
+  CU_ASSERT_STRING_EQUAL(g.entity, "a?b");
+  khcn_diags_free(d);
+}
+
+/* A large matrix (its index sized from the declared count) still finds a
+ * duplicate at the end, and the plan read stays usable by khcn_plan_assign. */
+static void test_large_matrix(void) {
+  khcn_plan *p = NULL;
+  OK(khcn_plan_new(&p, "p"));
+  khcn_agency *a = NULL;
+  OK(khcn_plan_add_agency(&a, p, "so", "Sở", NULL));
+  char id[32];
+  for (int i = 0; i < 1500; i++) {
+    snprintf(id, sizeof id, "t%d", i);
+    khcn_node *t = NULL;
+    OK(khcn_plan_add_node(&t, p, KHCN_NODE_TASK, id, NULL, NULL, "nhiệm vụ"));
+    khcn_responsibility r = {id, "so", KHCN_ROLE_LEAD, NULL, 0, 0, 0, KHCN_ONCE, NULL};
+    OK(khcn_plan_assign(p, &r));
+  }
+  khcn_buf b = KHCN_BUF_INIT;
+  OK(khcn_cbor_write(&b, p));
+  khcn_plan *q = NULL;
+  OK(khcn_cbor_read(&q, b.ptr, b.size, NULL, NULL));
+  CU_ASSERT_EQUAL(khcn_plan_responsibility_count(q), 1500);
+  khcn_responsibility again = {"t1499", "so", KHCN_ROLE_LEAD, NULL, 0, 0, 0, KHCN_ONCE, NULL};
+  CU_ASSERT_EQUAL(khcn_plan_assign(q, &again), KHCN_EEXISTS);
+  again.role = KHCN_ROLE_COOPERATE;
+  OK(khcn_plan_assign(q, &again));
+  CU_ASSERT_EQUAL(khcn_plan_responsibility_count(q), 1501);
+  khcn_plan_free(q);
+  /* the same bytes with the last entry's task renamed to the first one's */
+  const char *last = NULL;
+  for (size_t i = b.size - 5; i > 0 && !last; i--)
+    if (memcmp((const char *)b.ptr + i, "t1499", 5) == 0) last = (const char *)b.ptr + i;
+  CU_ASSERT_PTR_NOT_NULL_FATAL(last);
+  memcpy((char *)b.ptr + (last - (const char *)b.ptr), "t1498", 5);
+  khcn_diags *d;
+  OK(khcn_diags_new(&d));
+  q = NULL;
+  CU_ASSERT_EQUAL(khcn_cbor_read(&q, b.ptr, b.size, NULL, d), KHCN_EFORMAT);
+  CU_ASSERT(khcn_test_has_code(d, KHCN_DIAG_DUPLICATE_ID));
+  khcn_diag g;
+  OK(khcn_diags_at(d, 0, &g));
+  CU_ASSERT_STRING_EQUAL(g.path, "/plan/responsibilities/1499");
+  khcn_diags_free(d);
+  khcn_buf_dispose(&b);
+  khcn_plan_free(p);
+}
+
 CU_ErrorCode khcn_test_io_bad_suite(void) {
   static const khcn_test_case cases[] = {
       {"truncation_every_byte", test_truncation},
       {"bad_cases", test_cases},
       {"paths", test_paths},
       {"diag_fields", test_diag_fields},
+      {"model_refusals", test_model_refusals},
+      {"large_matrix", test_large_matrix},
       {NULL, NULL},
   };
   return khcn_test_add_suite("io_bad", cases);
