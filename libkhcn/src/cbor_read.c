@@ -725,12 +725,13 @@ static inline int raw_year(const unsigned char *p, int *year) {
  * Fast path for the observation shape writers produce, {0: year, 1: value}
  * or {0: year, 1: value, 2: status}, with the value an integer, a decimal
  * fraction of two integers, or null.  Anything else (and strict mode, and
- * KHCN__READ_LIBCBOR_ONLY) takes the general path; the fuzz target checks
- * that both agree.  Returns 1 when the observation was read, with every
- * field of *o set (the record was not cleared).
+ * KHCN__READ_LIBCBOR_ONLY, and a depth where a decimal fraction would be
+ * too deep) takes the general path; the fuzz target checks that both agree,
+ * diagnostics included.  Returns 1 when the observation was read, with
+ * every field of *o set (the record was not cleared).
  */
-static int fast_obs(cr *c, khcn__rec_obs *o) {
-  if (!c->lenient_fast || c->t != T_MAP || (c->u != 2 && c->u != 3)) return 0;
+static int fast_obs(cr *c, khcn__rec_obs *o, size_t depth) {
+  if (!c->lenient_fast || c->t != T_MAP || (c->u != 2 && c->u != 3) || depth + 2 > c->rd.opt.max_depth) return 0;
   const unsigned char *p = c->data + c->pos;
   size_t left = c->len - c->pos;
   int year;
@@ -776,8 +777,8 @@ static int fast_obs(cr *c, khcn__rec_obs *o) {
  * in fast_obs but never null).  Same rules as fast_obs; the fields a
  * target without them reads (the flags) are set too.
  */
-static int fast_target(cr *c, khcn__rec_target *t) {
-  if (!c->lenient_fast || c->t != T_MAP || c->u != 3) return 0;
+static int fast_target(cr *c, khcn__rec_target *t, size_t depth) {
+  if (!c->lenient_fast || c->t != T_MAP || c->u != 3 || depth + 2 > c->rd.opt.max_depth) return 0;
   const unsigned char *p = c->data + c->pos;
   size_t left = c->len - c->pos;
   if (left < 6 || p[0] != 0x00) return 0;
@@ -813,7 +814,7 @@ static int fast_target(cr *c, khcn__rec_target *t) {
 static int el_target(cr *c, size_t depth) {
   if (khcn__scratch_target_room(&c->s)) return c->rd.fatal = 1, c->rd.fatal_status = KHCN_ENOMEM, -1;
   khcn__rec_target *t = &c->s.t[c->s.nt];
-  if (fast_target(c, t)) {
+  if (fast_target(c, t, depth)) {
     c->s.nt++;
     return 0;
   }
@@ -856,7 +857,7 @@ fatal:
 static int el_obs(cr *c, size_t depth) {
   if (khcn__scratch_obs_room(&c->s)) return c->rd.fatal = 1, c->rd.fatal_status = KHCN_ENOMEM, -1;
   khcn__rec_obs *o = &c->s.o[c->s.no];
-  if (fast_obs(c, o)) {
+  if (fast_obs(c, o, depth)) {
     c->s.no++;
     return 0;
   }
@@ -1194,10 +1195,12 @@ static int parse_plan(cr *c, size_t depth) {
         presize(c, &c->rd.plan->agency_map);
         FIELD(get_list(c, depth + 1, "agencies", el_agency));
         break;
-      case KP_RESP:
-        if (count_hint(c) && khcn__plan_resp_reserve(c->rd.plan, count_hint(c)) != KHCN_OK) khcn_error_clear();
+      case KP_RESP: {
+        size_t n = count_hint(c);
+        if (n && khcn__plan_resp_reserve(c->rd.plan, n) != KHCN_OK) khcn_error_clear(); /* grows by itself */
         FIELD(get_list(c, depth + 1, "responsibilities", el_resp));
         break;
+      }
       default: FIELD(get_unknown(c, &c->rd.plan->unknown, k, depth));
       }
     }

@@ -605,6 +605,49 @@ static void test_fast_paths_agree(void) {
   khcn_buf_dispose(&c);
 }
 
+/* A decimal value of an observation or a target is 10 deep (tag, tag, doc,
+ * plan, indicators, indicator, list, element, tag 4, [e, m]): the inline
+ * decoders and the general path both refuse it under max_depth 9. */
+static void test_fast_paths_depth(void) {
+  for (int what = 0; what < 2; what++) {
+    khcn_plan *p = NULL;
+    khcn_indicator *ind = NULL;
+    OK(khcn_plan_new(&p, "p"));
+    OK(khcn_plan_add_indicator(&ind, p, "i", "I"));
+    if (what == 0) {
+      int y = 2020;
+      double v = 1.5;
+      OK(khcn_indicator_set_series(ind, &y, &v, 1));
+    } else {
+      khcn_target t;
+      khcn_target_init(&t);
+      t.year = 2025;
+      t.comparator = KHCN_CMP_AT_LEAST;
+      t.value = 2.5;
+      OK(khcn_indicator_add_target(ind, &t));
+    }
+    khcn_buf b = KHCN_BUF_INIT;
+    OK(khcn_cbor_write(&b, p));
+    static const unsigned paths[] = {0, KHCN__READ_LIBCBOR_ONLY};
+    for (size_t k = 0; k < 2; k++)
+      for (size_t depth = 9; depth <= 10; depth++) {
+        khcn_read_options o = KHCN_READ_OPTIONS_INIT;
+        o.flags = paths[k];
+        o.max_depth = depth;
+        khcn_diags *d = NULL;
+        OK(khcn_diags_new(&d));
+        khcn_plan *x = NULL;
+        khcn_status st = khcn_cbor_read(&x, b.ptr, b.size, &o, d);
+        CU_ASSERT_EQUAL(st, depth == 9 ? KHCN_ELIMIT : KHCN_OK);
+        CU_ASSERT_EQUAL(khcn_test_has_code(d, KHCN_DIAG_DEPTH), depth == 9);
+        khcn_plan_free(x);
+        khcn_diags_free(d);
+      }
+    khcn_buf_dispose(&b);
+    khcn_plan_free(p);
+  }
+}
+
 /* Every allocation failing in turn: no crash, no leak, no plan, ENOMEM. */
 static void test_oom(void) {
   size_t len = 0, jlen = 0;
@@ -669,6 +712,7 @@ CU_ErrorCode khcn_test_cbor_suite(void) {
       {"dump", test_dump},
       {"save_load", test_save_load},
       {"fast_paths_agree", test_fast_paths_agree},
+      {"fast_paths_depth", test_fast_paths_depth},
       {"out_of_memory", test_oom},
       {NULL, NULL},
   };
