@@ -1400,6 +1400,7 @@ khcn_status khcn_cbor_read(khcn_plan **out, const void *data, size_t len, const 
     khcn_plan_free(c.rd.plan);
     return khcn__rd_seterr(&c.rd, st);
   }
+  khcn__plan_resp_index_drop(c.rd.plan);
   *out = c.rd.plan;
   return KHCN_OK;
 }

@@ -890,6 +890,7 @@ khcn_status khcn_json_read(khcn_plan **out, const void *data, size_t len, const 
     if (st == KHCN_EINVALID && !j.rd.have_first) return khcn__err(KHCN_EINVALID, "the plan does not validate");
     return khcn__rd_seterr(&j.rd, st);
   }
+  khcn__plan_resp_index_drop(j.rd.plan);
   *out = j.rd.plan;
   return KHCN_OK;
 }

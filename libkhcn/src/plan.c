@@ -194,8 +194,6 @@ khcn_status khcn_plan_new(khcn_plan **out, const char *id) {
 }
 
 
-static void resp_index_drop(khcn_plan *p);
-
 void khcn_plan_free(khcn_plan *p) {
   if (!p) return;
   for (size_t i = 0; i < p->indicators.len; i++)
@@ -213,7 +211,7 @@ void khcn_plan_free(khcn_plan *p) {
   khcn__vec_free(&p->nodes);
   khcn__vec_free(&p->agencies);
   khcn__vec_free(&p->resp);
-  resp_index_drop(p);
+  khcn__plan_resp_index_drop(p);
   khcn__idx_free(&p->ind_map);
   khcn__idx_free(&p->node_map);
   khcn__idx_free(&p->agency_map);
@@ -390,7 +388,7 @@ static size_t resp_hash(const khcn_responsibility *r) {
   return (size_t)(h ^ (h >> 29));
 }
 
-static void resp_index_drop(khcn_plan *p) {
+void khcn__plan_resp_index_drop(khcn_plan *p) {
   khcn__free(p->resp_slots);
   p->resp_slots = NULL;
   p->resp_cap = p->resp_indexed = 0;
@@ -505,7 +503,7 @@ khcn_status khcn_plan_unassign(khcn_plan *p, size_t i) {
   if (i >= p->resp.len) return khcn__err(KHCN_ENOTFOUND, "no responsibility %zu (the plan has %zu)", i, p->resp.len);
   khcn__unknown_free(KHCN__VEC_AT(&p->resp, khcn__resp, i).unknown);
   khcn__vec_remove(&p->resp, i);
-  resp_index_drop(p); /* indices shifted: rebuilt by the next assign */
+  khcn__plan_resp_index_drop(p); /* indices shifted: rebuilt by the next assign */
   return KHCN_OK;
 }
 
