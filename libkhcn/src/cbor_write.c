@@ -347,17 +347,21 @@ static double div_pow10(uint64_t am, int k) {
 double khcn__decimal_to_double(int64_t m, int64_t e) {
   if (m == 0) return 0.0;
   uint64_t am = m < 0 ? (uint64_t)0 - (uint64_t)m : (uint64_t)m;
-  if (am < (1ull << 53) && e >= -22 && e <= 22) {
-    /* exact operands, one correctly rounded operation (Clinger) */
-    double dm = (double)m;
-    return e < 0 ? dm / pow10_exact[-e] : dm * pow10_exact[e];
-  }
 #if defined(__SIZEOF_INT128__)
+  /* the product first, whatever the mantissa's size: which of the two
+   * methods applies is then no coin toss for the branch predictor on
+   * measured data (15- to 17-digit mantissas either side of 2^53) */
   if (e < 0 && e >= -22) {
     double d = div_pow10(am, (int)-e);
     if (d >= 0) return m < 0 ? -d : d;
   }
 #endif
+  if (am < (1ull << 53) && e >= -22 && e <= 22) {
+    /* exact operands, one correctly rounded operation (Clinger); this also
+     * takes the exact quotients (0.5, 2.25) the product cannot decide */
+    double dm = (double)m;
+    return e < 0 ? dm / pow10_exact[-e] : dm * pow10_exact[e];
+  }
   if (e > 100000) return m < 0 ? -HUGE_VAL : HUGE_VAL;
   if (e < -100000) return m < 0 ? -0.0 : 0.0;
   char buf[64];

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include "khcn.h"
 
@@ -66,10 +67,16 @@ static int read_once(const char *path) {
   khcn_read_options ro;
   read_options(&ro);
   khcn_plan *p = NULL;
+  struct rusage r0, r1;
+  getrusage(RUSAGE_SELF, &r0);
   double t0 = now();
   if (khcn_cbor_read(&p, b, n, &ro, NULL) != KHCN_OK) return die("read");
   double t = now() - t0;
-  printf("CBOR read in a fresh process: %.1f MB in %.3f s = %.0f MB/s\n", n / 1e6, t, n / 1e6 / t);
+  getrusage(RUSAGE_SELF, &r1);
+  double user = (double)(r1.ru_utime.tv_sec - r0.ru_utime.tv_sec) + (r1.ru_utime.tv_usec - r0.ru_utime.tv_usec) / 1e6;
+  double sys = (double)(r1.ru_stime.tv_sec - r0.ru_stime.tv_sec) + (r1.ru_stime.tv_usec - r0.ru_stime.tv_usec) / 1e6;
+  printf("CBOR read in a fresh process: %.1f MB in %.3f s (user %.3f s, system %.3f s, %ld page faults) = %.0f MB/s\n",
+         n / 1e6, t, user, sys, r1.ru_minflt - r0.ru_minflt, n / 1e6 / t);
   khcn_plan_free(p);
   free(b);
   return 0;
