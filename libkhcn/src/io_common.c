@@ -279,12 +279,7 @@ static int need(khcn__rd *r, const void *present, size_t off, const char *field)
 
 static int id_ok(khcn__rd *r, const khcn__span *v, const char *field) {
   if (!v->p) return 1;
-  int ok = v->n >= 1 && v->n <= 64;
-  for (size_t i = 0; ok && i < v->n; i++) {
-    unsigned char c = (unsigned char)v->p[i];
-    int alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-    if (!alnum && (i == 0 || (c != '.' && c != '_' && c != ':' && c != '-'))) ok = 0;
-  }
+  int ok = khcn__id_valid_n(v->p, v->n);
   if (!ok)
     khcn__rd_diag(r, KHCN_DIAG_BAD_ID, KHCN_SEV_ERROR, v->off, field,
                   "\"%.*s\" is not a valid id ([A-Za-z0-9][A-Za-z0-9._:-]{0,63})", (int)(v->n > 80 ? 80 : v->n),

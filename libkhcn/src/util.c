@@ -316,17 +316,28 @@ int khcn_utf8_valid(const char *str, size_t len) {
   return 1;
 }
 
+int khcn__id_valid_n(const char *s, size_t n) {
+  /* 1: may start an id (ASCII letter or digit); 2: may follow ('.', '_', ':', '-' too) */
+  static const unsigned char cls[256] = {
+      ['-'] = 2, ['.'] = 2, [':'] = 2, ['_'] = 2,
+      ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3, ['5'] = 3, ['6'] = 3, ['7'] = 3, ['8'] = 3, ['9'] = 3,
+      ['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3, ['G'] = 3, ['H'] = 3, ['I'] = 3, ['J'] = 3,
+      ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3, ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3,
+      ['U'] = 3, ['V'] = 3, ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3,
+      ['a'] = 3, ['b'] = 3, ['c'] = 3, ['d'] = 3, ['e'] = 3, ['f'] = 3, ['g'] = 3, ['h'] = 3, ['i'] = 3, ['j'] = 3,
+      ['k'] = 3, ['l'] = 3, ['m'] = 3, ['n'] = 3, ['o'] = 3, ['p'] = 3, ['q'] = 3, ['r'] = 3, ['s'] = 3, ['t'] = 3,
+      ['u'] = 3, ['v'] = 3, ['w'] = 3, ['x'] = 3, ['y'] = 3, ['z'] = 3,
+  };
+  if (n < 1 || n > 64 || !(cls[(unsigned char)s[0]] & 1)) return 0;
+  unsigned all = 2;
+  for (size_t i = 1; i < n; i++) all &= cls[(unsigned char)s[i]];
+  return all != 0;
+}
+
 int khcn_id_valid(const char *s) {
   if (!s) return 0;
-  size_t n = 0;
-  for (const char *p = s; *p; p++, n++) {
-    char c = *p;
-    int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if (n == 0 && !alnum) return 0;
-    if (!alnum && c != '.' && c != '_' && c != ':' && c != '-') return 0;
-    if (n >= 64) return 0;
-  }
-  return n > 0;
+  size_t n = strnlen(s, 65);
+  return khcn__id_valid_n(s, n);
 }
 
 int khcn__year_valid(long y) { return y >= 1900 && y <= 2200; }

@@ -38,6 +38,14 @@ static void test_ids_dates(void) {
   id65[65] = 0;
   CU_ASSERT_TRUE(khcn_id_valid(id64));
   CU_ASSERT_FALSE(khcn_id_valid(id65));
+  /* every byte, first and after the first, against the rule spelled out */
+  for (int b = 1; b < 256; b++) {
+    int alnum = (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
+    int follow = alnum || b == '.' || b == '_' || b == ':' || b == '-';
+    char first[3] = {(char)b, 'a', 0}, later[3] = {'a', (char)b, 0};
+    CU_ASSERT_EQUAL(khcn_id_valid(first), alnum);
+    CU_ASSERT_EQUAL(khcn_id_valid(later), follow);
+  }
   CU_ASSERT_TRUE(khcn_date_valid("2022"));
   CU_ASSERT_TRUE(khcn_date_valid("2022-09"));
   CU_ASSERT_TRUE(khcn_date_valid("2022-09-07"));

@@ -112,6 +112,8 @@ khcn_status khcn__diag_add(khcn_diags *d, int code, khcn_severity sev, size_t of
 
 /* ---- checks ---- */
 int khcn__year_valid(long y); /* 1900..2200 */
+/* khcn_id_valid() of n bytes (no NUL needed): [A-Za-z0-9][A-Za-z0-9._:-]{0,63} */
+int khcn__id_valid_n(const char *s, size_t n);
 /* EINVAL with a message naming `what` unless s is NULL-or-valid UTF-8 text */
 khcn_status khcn__check_text(const char *s, const char *what);
 khcn_status khcn__check_id(const char *s, const char *what);
