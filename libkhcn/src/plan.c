@@ -97,17 +97,13 @@ _Static_assert(offsetof(khcn_indicator, id) == sizeof(void *) && offsetof(khcn_n
                    offsetof(khcn_agency, id) == sizeof(void *),
                "entity structs start with plan, id");
 
-uint32_t khcn__idx_hash(const char *s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-  return (uint32_t)(h ^ (h >> 32)) | 1u;
-}
-
 uint32_t khcn__idx_hash_n(const char *s, size_t n) {
   uint64_t h = 1469598103934665603ULL;
   for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
   return (uint32_t)(h ^ (h >> 32)) | 1u;
 }
+
+uint32_t khcn__idx_hash(const char *s) { return khcn__idx_hash_n(s, strlen(s)); }
 
 static khcn_status idx_rehash(khcn__idx *m, size_t cap) {
   uint64_t *slot = khcn__calloc(cap, sizeof *slot);
