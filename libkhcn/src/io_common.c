@@ -227,6 +227,8 @@ void khcn__scratch_reset(khcn__rec_scratch *s) {
   for (size_t i = 0; i < s->no; i++)
     if (s->o[i].unknown) khcn__unknown_free(s->o[i].unknown);
   s->nt = s->no = s->nl = 0;
+  s->nseries = 0;
+  s->has_series = 0;
 }
 
 void khcn__scratch_free(khcn__rec_scratch *s) {
@@ -234,6 +236,7 @@ void khcn__scratch_free(khcn__rec_scratch *s) {
   khcn__free(s->t);
   khcn__free(s->o);
   khcn__free(s->l);
+  khcn__free(s->series);
   for (int i = 0; i < 8; i++) khcn__free(s->cs[i]);
   memset(s, 0, sizeof *s);
 }
@@ -338,6 +341,12 @@ static int cmp_obs(const void *a, const void *b) {
 }
 
 static int commit_observations(khcn__rd *r, khcn_indicator *ind, khcn__rec_scratch *s) {
+  if (s->has_series) {
+    /* checked as it was read: a gapless run of years in 1900..2200, finite values */
+    if (khcn__obs_prepare(ind, s->nseries, s->series_year0, 1)) return model_fail(r, KHCN_ENOMEM, 0, NULL);
+    memcpy(khcn__obs_values_w(ind), s->series, s->nseries * sizeof *s->series);
+    return 0;
+  }
   size_t n = s->no;
   if (!n) return 0;
   int sorted = 1, bad = 0;

@@ -648,6 +648,109 @@ static void test_fast_paths_depth(void) {
   }
 }
 
+/* Read bytes with the inline decoders and with libcbor alone (max_entities
+ * as given): same status, same diagnostics (code, offset, path), and when
+ * the read succeeds the same bytes written back.  Returns the status. */
+static khcn_status both_paths(const unsigned char *data, size_t len, size_t max_entities) {
+  khcn_status st[2];
+  khcn_diags *d[2];
+  khcn_buf out[2] = {KHCN_BUF_INIT, KHCN_BUF_INIT};
+  static const unsigned paths[] = {0, KHCN__READ_LIBCBOR_ONLY};
+  for (int k = 0; k < 2; k++) {
+    khcn_read_options o = KHCN_READ_OPTIONS_INIT;
+    o.flags = paths[k];
+    o.max_entities = max_entities;
+    OK(khcn_diags_new(&d[k]));
+    khcn_plan *p = NULL;
+    st[k] = khcn_cbor_read(&p, data, len, &o, d[k]);
+    if (p) OK(khcn_cbor_write(&out[k], p));
+    khcn_plan_free(p);
+  }
+  CU_ASSERT_EQUAL(st[0], st[1]);
+  CU_ASSERT_EQUAL_FATAL(khcn_diags_count(d[0]), khcn_diags_count(d[1]));
+  for (size_t i = 0; i < khcn_diags_count(d[0]); i++) {
+    khcn_diag a, b;
+    OK(khcn_diags_at(d[0], i, &a));
+    OK(khcn_diags_at(d[1], i, &b));
+    CU_ASSERT_EQUAL(a.code, b.code);
+    CU_ASSERT_EQUAL(a.offset, b.offset);
+    CU_ASSERT_STRING_EQUAL(a.path, b.path);
+  }
+  CU_ASSERT(out[0].size == out[1].size && (!out[0].size || memcmp(out[0].ptr, out[1].ptr, out[0].size) == 0));
+  for (int k = 0; k < 2; k++) {
+    khcn_diags_free(d[k]);
+    khcn_buf_dispose(&out[k]);
+  }
+  return st[0];
+}
+
+/* An observation series as writers put it, one indicator, years from y0
+ * (a gap after the first when gap), n values (every third a decimal). */
+static void series_bytes(khcn_buf *b, int y0, size_t n, int gap) {
+  khcn_plan *p = NULL;
+  khcn_indicator *ind = NULL;
+  OK(khcn_plan_new(&p, "p"));
+  OK(khcn_plan_add_indicator(&ind, p, "i", "I"));
+  int years[300];
+  double v[300];
+  for (size_t i = 0; i < n; i++) {
+    years[i] = y0 + (int)i + (gap && i ? 1 : 0);
+    v[i] = i % 3 ? (double)i : i + 0.25;
+  }
+  OK(khcn_indicator_set_series(ind, years, v, n));
+  OK(khcn_cbor_write(b, p));
+  khcn_plan_free(p);
+}
+
+/* The direct series path (observations read straight into the model) and
+ * the general one agree at its edges: array heads of 1, 23, 24, 255 and 256
+ * elements, a gap in the years, a year outside 1900..2200, more elements
+ * than max_entities. */
+static void test_fast_series(void) {
+  static const size_t sizes[] = {1, 2, 23, 24, 255, 256};
+  for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
+    for (int gap = 0; gap < 2; gap++) {
+      if (gap && sizes[k] < 2) continue;
+      khcn_buf b = KHCN_BUF_INIT;
+      series_bytes(&b, 1940, sizes[k], gap);
+      CU_ASSERT_EQUAL(both_paths(b.ptr, b.size, 0), KHCN_OK);
+      khcn_plan *q = read_ok(b.ptr, b.size, 0);
+      CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+      khcn_indicator *ind = khcn_plan_indicator_at(q, 0);
+      CU_ASSERT_EQUAL(khcn_indicator_observation_count(ind), sizes[k]);
+      int y;
+      double v;
+      CU_ASSERT_EQUAL(khcn_indicator_series(ind, &y, &v, 1), 1);
+      CU_ASSERT_EQUAL(y, 1940);
+      CU_ASSERT_EQUAL(v, 0.25);
+      khcn_plan_free(q);
+      /* fewer entities allowed than the series has: refused the same way */
+      if (sizes[k] > 2) CU_ASSERT_EQUAL(both_paths(b.ptr, b.size, 2), KHCN_ELIMIT);
+      khcn_buf_dispose(&b);
+    }
+  /* consecutive years moved out of 1900..2200 (1899..1903, 2197..2201):
+   * refused with the same diagnostic by both paths */
+  for (int up = 0; up < 2; up++) {
+    khcn_buf b = KHCN_BUF_INIT;
+    series_bytes(&b, up ? 2196 : 1900, 5, 0);
+    unsigned char *bytes = (unsigned char *)b.ptr;
+    int moved = 0;
+    for (size_t i = 0; i + 2 < b.size; i++) {
+      int y = bytes[i + 1] << 8 | bytes[i + 2];
+      if (bytes[i] == 0x19 && y >= 1900 && y <= 2200) {
+        y += up ? 1 : -1;
+        bytes[i + 1] = (unsigned char)(y >> 8);
+        bytes[i + 2] = (unsigned char)y;
+        moved++;
+        i += 2;
+      }
+    }
+    CU_ASSERT_EQUAL(moved, 5);
+    CU_ASSERT_EQUAL(both_paths(b.ptr, b.size, 0), KHCN_EFORMAT);
+    khcn_buf_dispose(&b);
+  }
+}
+
 /* Every allocation failing in turn: no crash, no leak, no plan, ENOMEM. */
 static void test_oom(void) {
   size_t len = 0, jlen = 0;
@@ -713,6 +816,7 @@ CU_ErrorCode khcn_test_cbor_suite(void) {
       {"save_load", test_save_load},
       {"fast_paths_agree", test_fast_paths_agree},
       {"fast_paths_depth", test_fast_paths_depth},
+      {"fast_series", test_fast_series},
       {"out_of_memory", test_oom},
       {NULL, NULL},
   };

@@ -158,6 +158,12 @@ typedef struct khcn__rec_scratch {
   size_t nl, capl;
   char *cs[8];      /* NUL-terminated copies */
   size_t cscap[8];
+  /* a series read straight from the bytes (CBOR fast path): nseries values
+   * for the years series_year0, series_year0 + 1, ..., all normal, none
+   * with provenance; used instead of o[] when has_series */
+  double *series;
+  size_t nseries, capseries;
+  int series_year0, has_series;
 } khcn__rec_scratch;
 
 typedef struct khcn__rec_ind {
