@@ -630,6 +630,10 @@ static int get_list(cr *c, size_t depth, const char *field, elem_fn fn) {
   if (check_depth(c, depth) < 0) return -1;
   if (!indef && check_count(c, c->u, 0, c->rd.opt.max_entities, field) < 0) return -1;
   uint64_t n = c->u;
+  /* an element is in its enclosing entity until it names its own (an
+   * observation stays its indicator's); the list leaves that entity set */
+  const char *entity = c->rd.entity;
+  size_t entity_n = c->rd.entity_n;
   khcn__rd_push(&c->rd, field, 0);
   int rc = 0;
   for (uint64_t i = 0; indef || i < n; i++) {
@@ -650,14 +654,14 @@ static int get_list(cr *c, size_t depth, const char *field, elem_fn fn) {
       break;
     }
     if (c->rd.depth_path - 1 < KHCN__PATH_MAX) c->rd.path[c->rd.depth_path - 1].index = (long)i;
-    c->rd.entity = NULL;
+    khcn__rd_set_entity(&c->rd, entity, entity_n);
     if (fn(c, depth + 1) < 0) {
       rc = -1;
       break;
     }
   }
   khcn__rd_pop(&c->rd);
-  c->rd.entity = NULL;
+  khcn__rd_set_entity(&c->rd, entity, entity_n);
   return rc;
 }
 

@@ -322,6 +322,15 @@ static void test_model_refusals(void) {
   CU_ASSERT_EQUAL(g.offset, 14 + 12);
   CU_ASSERT_PTR_NOT_NULL(strstr(g.message, "agency a already has role lead on the plan"));
   khcn_diags_free(d);
+  /* inside an indicator's list the entity is the indicator's:
+   * {0: "p", 17: [{0: "i", 1: "n", 16: [{0: "x", 1: 1}]}]} */
+  static const unsigned char obs_type[] = {0xa2, 0x00, 0x61, 'p', 0x11, 0x81, 0xa3, 0x00, 0x61, 'i', 0x01, 0x61, 'n',
+                                           0x10, 0x81, 0xa2, 0x00, 0x61, 'x', 0x01, 0x01};
+  CU_ASSERT_FATAL(first_diag(obs_type, sizeof obs_type, &g, &d) == 0);
+  CU_ASSERT_EQUAL(g.code, KHCN_DIAG_TYPE);
+  CU_ASSERT_STRING_EQUAL(g.path, "/plan/indicators/0/observations/0/year");
+  CU_ASSERT_STRING_EQUAL(g.entity, "i");
+  khcn_diags_free(d);
   /* an id with control bytes is shown with '?' in the entity */
   static const unsigned char ctl_id[] = {0xa2, 0x00, 0x61, 'p', 0x11, 0x81, 0xa2, 0x00, 0x63, 'a', 0x01, 'b', 0x01, 0x61, 'n'};
   CU_ASSERT_FATAL(first_diag(ctl_id, sizeof ctl_id, &g, &d) == 0);
