@@ -46,12 +46,6 @@ void khcn__rd_pop(khcn__rd *r) {
   if (r->depth_path) r->depth_path--;
 }
 
-void khcn__rd_set_entity(khcn__rd *r, const char *p, size_t n) {
-  /* kept by reference: a message is only built for a diagnostic */
-  r->entity = p;
-  r->entity_n = p ? n : 0;
-}
-
 /* The current entity id as a short printable string, for a message. */
 static const char *rd_entity_text(khcn__rd *r) {
   if (!r->entity) return "";

@@ -98,8 +98,13 @@ void khcn__rd_diag(khcn__rd *r, int code, khcn_severity sev, size_t offset, cons
     KHCN__PRINTF(6, 7);
 void khcn__rd_push(khcn__rd *r, const char *name, long index);
 void khcn__rd_pop(khcn__rd *r);
-/* p must stay valid until the read ends (input bytes or a reader arena) */
-void khcn__rd_set_entity(khcn__rd *r, const char *p, size_t n);
+/* The current entity's id, kept by reference (a message is only built for a
+ * diagnostic): p must stay valid until the read ends (input bytes or a reader
+ * arena).  Inline: the list loops set it for every element. */
+static inline void khcn__rd_set_entity(khcn__rd *r, const char *p, size_t n) {
+  r->entity = p;
+  r->entity_n = p ? n : 0;
+}
 /* status to return from a reader, from the diags seen */
 khcn_status khcn__rd_result(khcn__rd *r);
 /* UTF-8 validity; returns index of the first bad byte or SIZE_MAX */
